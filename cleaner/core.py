@@ -1,0 +1,112 @@
+"""``Cleaner``: packs and tools loaded once, then ``clean()`` per document.
+
+>>> Cleaner().clean("Storm hits coast\\n\\nA storm hit the coast on Monday, officials said, "
+...                 "closing roads and schools across the region for two days.").headline
+'Storm hits coast'
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Mapping
+
+from .blocks import Block, split_text
+from .decode import decode_bytes
+from .errors import InputError
+from .pipeline import Context, Draft, run_steps
+from .record import Article, ErrorInfo, Removal
+from .rulepack import PackSet, load_packs
+from .settings import Settings
+from .steps import DEFAULT_STEPS, HEURISTIC_STEPS
+from .steps.language import LanguageDetector
+
+
+def content_id(data: str | bytes) -> str:
+    """A stable id for an input that came without one: 16 hex digits of its SHA-1.
+
+    >>> content_id("abc")
+    'a9993e364706816a'
+    """
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    return hashlib.sha1(raw).hexdigest()[:16]
+
+
+class Cleaner:
+    """Holds the settings, the validated packs and the language detector.
+
+    Build one per process (or worker) and call ``clean`` for each document; a bad rule
+    pack raises ``RulePackError`` here, before any document is touched.
+    """
+
+    def __init__(self, settings: Settings | None = None, packs: PackSet | None = None):
+        self.settings = settings or Settings()
+        self.packs = packs if packs is not None else load_packs(self.settings.resolved_rules_dir())
+        self.tools: dict[str, Any] = {}
+        if self.settings.detect_language:
+            self.tools["language"] = LanguageDetector(self.settings.language_seed,
+                                                      self.settings.language_sample_chars)
+        self.steps = tuple((name, step) for name, step in DEFAULT_STEPS
+                           if self.settings.heuristics or name not in HEURISTIC_STEPS)
+
+    def clean(self, data: str | bytes, *, url: str | None = None, doc_id: str | None = None,
+              source: str | None = None, hints: Mapping[str, Any] | None = None) -> Article:
+        """One record for one input: an ``Article``, with ``error`` set when it failed."""
+        doc_id = doc_id or content_id(data)
+        try:
+            return self._clean(data, url=url, doc_id=doc_id, source=source, hints=hints or {})
+        except InputError as exc:
+            return Article(id=doc_id, url=url, source=source, error=ErrorInfo(exc.type, exc.message))
+        except Exception as exc:  # a bug must cost one record, never the batch
+            return Article(id=doc_id, url=url, source=source,
+                           error=ErrorInfo("internal", f"{type(exc).__name__}: {exc}"))
+
+    def _clean(self, data: str | bytes, *, url, doc_id, source, hints) -> Article:
+        settings = self.settings
+        if isinstance(data, (bytes, bytearray)):
+            if len(data) > settings.max_input_bytes:
+                raise InputError("too_large", f"the input has {len(data)} bytes, more than the "
+                                              f"limit of {settings.max_input_bytes}")
+            text, _encoding = decode_bytes(bytes(data))
+        else:
+            text = data
+            if len(text) > settings.max_input_bytes:
+                raise InputError("too_large", f"the input has {len(text)} characters, more than "
+                                              f"the limit of {settings.max_input_bytes}")
+        if not text.strip():
+            raise InputError("empty", "the input is empty")
+        blocks, trace = self._limit(split_text(text))
+        packs = tuple(self.packs.select(text, url, settings.generic_rules))
+        ctx = Context(settings=settings, packs=packs, url=url, hints=hints, tools=self.tools)
+        draft = run_steps(Draft(tuple(blocks), removed=tuple(trace)), ctx, self.steps)
+        return self._record(draft, ctx, doc_id=doc_id, source=source)
+
+    def _limit(self, blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
+        """Apply ``max_blocks`` and ``max_block_chars``; what is cut is traced."""
+        settings, trace = self.settings, []
+        if len(blocks) > settings.max_blocks:
+            trace.append(Removal("limits", "max-blocks", f"more than {settings.max_blocks} blocks",
+                                 f"{len(blocks) - settings.max_blocks} blocks", settings.max_blocks))
+            blocks = blocks[: settings.max_blocks]
+        limited = []
+        for block in blocks:
+            if len(block.text) > settings.max_block_chars:
+                trace.append(Removal("limits", "max-block-chars",
+                                     f"paragraph longer than {settings.max_block_chars} characters",
+                                     block.text[settings.max_block_chars: settings.max_block_chars + 80],
+                                     block.index))
+                block = block.with_text(block.text[: settings.max_block_chars])
+            limited.append(block)
+        return limited, trace
+
+    def _record(self, draft: Draft, ctx: Context, *, doc_id: str, source: str | None) -> Article:
+        f = draft.fields
+        body = "\n\n".join(b.text for b in draft.blocks)
+        error = None if body else ErrorInfo("no_article", "no article text was found in the input")
+        site = ctx.site_packs[0].id if ctx.site_packs else None
+        return Article(
+            id=doc_id, headline=f.get("headline"), dateline=f.get("dateline"),
+            byline=tuple(f.get("byline", ())), published=f.get("published"),
+            language=f.get("language"), body=body, site=site, url=ctx.url or f.get("url"),
+            source=source, agency=ctx.pinned("agency") or f.get("agency"),
+            credits=f.get("credits"), copyright=f.get("copyright"), error=error,
+            removed=draft.removed if self.settings.explain else None,
+        )

@@ -1,0 +1,54 @@
+"""Seeds and goldens: run every seed, compare with ``golden/<id>.json``, show a unified diff.
+
+Used by the golden test and by maintainers' review commands; the diff is the same in both.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .core import Cleaner
+
+SEED_SUFFIXES = (".txt", ".html", ".htm")
+
+
+@dataclass(frozen=True)
+class GoldenCase:
+    seed: Path
+    golden: Path
+
+    @property
+    def id(self) -> str:
+        return self.seed.name.split(".")[0]
+
+
+def golden_cases(root: Path) -> list[GoldenCase]:
+    """Every seed under ``root/seeds`` with its golden path (which may not exist yet)."""
+    seeds = sorted(p for p in (root / "seeds").iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+    return [GoldenCase(s, root / "golden" / (s.name.split(".")[0] + ".json")) for s in seeds]
+
+
+def render(record: dict) -> str:
+    """The stable text form of a record, as stored in a golden file: the record's JSON with
+    ``body`` as a list of paragraphs, one per line, so that a review reads (and a diff shows)
+    paragraph by paragraph. ``json.loads`` plus ``"\\n\\n".join(body)`` gives the record back."""
+    shown = dict(record)
+    shown["body"] = [p for p in record.get("body", "").split("\n\n") if p]
+    return json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
+
+
+def seed_record(cleaner: Cleaner, case: GoldenCase, root: Path) -> dict:
+    """The record the current code makes for a seed (source given relative to the project)."""
+    source = case.seed.relative_to(root).as_posix()
+    record = cleaner.clean(case.seed.read_bytes(), doc_id=case.id, source=source)
+    return record.to_dict()
+
+
+def golden_diff(case: GoldenCase, actual: str) -> str:
+    """Unified diff from the golden to the actual output ('' when they agree)."""
+    expected = case.golden.read_text(encoding="utf-8") if case.golden.exists() else ""
+    return "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+        fromfile=str(case.golden), tofile=f"{case.seed} (current output)"))

@@ -1,0 +1,28 @@
+"""The named steps of the pipeline, one small module each, and their default order.
+
+Text dumps and HTML (after its own front door) both run ``DEFAULT_STEPS``.
+"""
+from __future__ import annotations
+
+from . import (byline, content, cuts, dateline, headline, language, published, repair,
+               site_rules, teasers, trailers)
+
+#: (name, step) in the order they run; names appear in traces and in ``explain``.
+DEFAULT_STEPS = (
+    ("repair", repair.repair_text),
+    ("strip-rules", site_rules.apply_strip_rules),
+    ("line-rules", site_rules.apply_line_rules),
+    ("duplicates", repair.drop_repeated_lines),
+    ("headline", headline.find_headline),
+    ("cut-rules", cuts.apply_cut_rules),
+    ("byline", byline.find_byline),
+    ("published", published.find_published),
+    ("trailers", trailers.drop_link_list_trailer),
+    ("content", content.keep_main_content),
+    ("teasers", teasers.drop_teasers),
+    ("dateline", dateline.split_dateline),
+    ("language", language.detect_language),
+)
+
+#: steps that are heuristics (switched off by ``Settings.heuristics = False``).
+HEURISTIC_STEPS = frozenset({"duplicates", "headline", "trailers", "content", "teasers"})

@@ -1,0 +1,94 @@
+"""Bylines: "By Ross Colvin", "By A and B", a byline glued to the end of a teaser line.
+
+Names are split on commas, "and" and "&", and cleaned of roles, agencies and e-mail prompts.
+"""
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block
+from ..pipeline import Context, Draft
+from ..record import Removal
+
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|van|von|der|da|di|la|le|al|bin|ibn)(?=\s))"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+_NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
+_LEAD = r"(?:by|written by|words by|story by|posted by|author:|reporting by)"
+_BYLINE_LINE = re.compile(rf"^{_LEAD}\s+(?P<names>{_NAMES})(?P<tail>\s*(?:[,|/–—-]|\bin\b).{{0,60}})?$",
+                          re.IGNORECASE)
+_GLUED = re.compile(rf"(?<=[.!?”\"’])\s+By\s+(?P<names>{_NAMES})\s*$")
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_NOT_NAMES = re.compile(
+    r"^(?:staff|staff writer|reporter|correspondent|senior correspondent|editor|contributor|"
+    r"reuters|afp|ap|associated press|agence france-presse|the associated press|bloomberg|"
+    r"email the author|e-mail the author|follow|updated|published)$", re.IGNORECASE)
+_SEARCH = 6
+
+
+def split_names(text: str) -> list[str]:
+    """Person names from a byline's name part.
+
+    >>> split_names("Wisam Mohammed and Paul Tait, Reuters")
+    ['Wisam Mohammed', 'Paul Tait']
+    """
+    names = []
+    for part in _SPLIT.split(text):
+        part = part.strip(" .")
+        if part and not _NOT_NAMES.match(part) and len(part.split()) >= 2 and part not in names:
+            names.append(part)
+    return names
+
+
+def looks_like_byline(text: str) -> bool:
+    """A line that is a byline ("By ...", "Written by ...").
+
+    >>> looks_like_byline("By Ross Colvin"), looks_like_byline("By the end of the day it rained.")
+    (True, False)
+    """
+    return bool(_BYLINE_LINE.match(text.strip()))
+
+
+def byline_of(text: str) -> tuple[list[str], str] | None:
+    """(names, text left) when a block is a byline or ends with a glued one.
+
+    >>> byline_of("Iraqi militias. By Ross Colvin")
+    (['Ross Colvin'], 'Iraqi militias.')
+    >>> byline_of("By JANE DOE and Max Mustermann | Reuters")
+    (['JANE DOE', 'Max Mustermann'], '')
+    """
+    found = _BYLINE_LINE.match(text.strip())
+    if found:
+        names = split_names(found.group("names"))
+        return (names, "") if names else None
+    found = _GLUED.search(text)
+    if found:
+        names = split_names(found.group("names"))
+        return (names, text[: found.start()].rstrip()) if names else None
+    return None
+
+
+def find_byline(draft: Draft, ctx: Context) -> Draft:
+    """Find the byline near the headline; remove the line (or the glued part) from the body."""
+    if "byline" in draft.fields:
+        return draft
+    hinted = ctx.hints.get("byline")
+    if hinted:
+        return draft.with_fields(byline=tuple(hinted))
+    for block in list(draft.header[-_SEARCH:]):
+        got = byline_of(block.text)
+        if got:
+            return draft.with_fields(byline=tuple(got[0]))
+    for i, block in enumerate(draft.blocks[:_SEARCH]):
+        got = byline_of(block.text)
+        if not got:
+            continue
+        names, rest = got
+        removal = Removal("byline", "byline", "the byline, kept in the record's byline",
+                          block.text[len(rest):].strip() if rest else block.text, block.index)
+        blocks = list(draft.blocks)
+        if rest:
+            blocks[i] = Block(block.index, rest, block.kind)
+        else:
+            del blocks[i]
+        return draft.replace_blocks("byline", blocks, [removal]).with_fields(byline=tuple(names))
+    return draft

@@ -1,0 +1,60 @@
+"""Main-content region: the stretch of blocks with the most running text.
+
+Each block scores its words when it is running text and a small penalty when it is a short
+line (menu item, share button, label); the best-scoring contiguous stretch is the article
+(a maximum-sum subarray). Short lines inside it (sub-headings) stay; lines outside it go.
+"""
+from __future__ import annotations
+
+from ..blocks import Block
+from ..pipeline import Context, Draft
+from ..textutil import ends_sentence, ends_with_ellipsis, is_title_case, word_count
+
+SHORT_LINE_PENALTY = 3.0
+TEASER_PENALTY = 6.0
+
+
+def block_score(text: str) -> float:
+    """How much a block speaks for being article text.
+
+    >>> block_score("Home"), block_score("He said the talks would resume on Monday in Geneva after a pause.")
+    (-3.0, 14.0)
+    """
+    n = word_count(text)
+    if ends_with_ellipsis(text) and n >= 6:
+        return -TEASER_PENALTY
+    if n >= 8 and ends_sentence(text) and not is_title_case(text):
+        return float(n)
+    if n >= 8:
+        return n * 0.5 - SHORT_LINE_PENALTY
+    return -SHORT_LINE_PENALTY
+
+
+def best_region(scores: list[float]) -> tuple[int, int]:
+    """[start, end) of the maximum-sum run (Kadane); (0, 0) when every score is negative.
+
+    >>> best_region([-3, 5, -1, 4, -20, 2])
+    (1, 4)
+    """
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def keep_main_content(draft: Draft, ctx: Context) -> Draft:
+    blocks = draft.blocks
+    if not blocks:
+        return draft
+    start, end = best_region([block_score(b.text) for b in blocks])
+    if (start, end) == (0, len(blocks)):
+        return draft
+    drops: list[tuple[Block, str, str]] = [
+        (b, "outside-main-content", "outside the stretch of running text")
+        for b in blocks[:start] + blocks[end:]]
+    return draft.remove("content", drops)

@@ -1,0 +1,79 @@
+"""Teasers: a paragraph that repeats the start of a later one (cut with "…", or tagged
+"AFP:"), and a teaser glued in front of the dateline-led lede on the same line.
+The teaser goes once; the full version stays."""
+from __future__ import annotations
+
+import re
+
+from ..blocks import Block
+from ..datelines import find_inner_dateline, parse_dateline
+from ..pipeline import Context, Draft
+from ..record import Removal
+from ..textutil import ends_with_ellipsis, fold, strip_ellipsis, word_count
+
+_AGENCY_TAG = re.compile(r"^[A-Z][A-Za-z.&/ ]{1,24}:\s+(?=\S)")
+_LOOKAHEAD = 3
+_MIN_WORDS = 6
+
+
+def teaser_core(text: str) -> str:
+    """The teaser's own words: no agency tag in front, no ellipsis at the end.
+
+    >>> teaser_core("AFP: Iran is linked to violence in Iraq…")
+    'Iran is linked to violence in Iraq'
+    """
+    return strip_ellipsis(_AGENCY_TAG.sub("", text, count=1))
+
+
+def lede_text(text: str) -> str:
+    """A paragraph without its opening dateline."""
+    parsed = parse_dateline(text)
+    return parsed[1] if parsed else text
+
+
+def is_teaser_of(teaser: str, later: str) -> bool:
+    """True when ``teaser`` repeats the start of ``later``.
+
+    >>> is_teaser_of("Senior leaders know about it, the military said today…",
+    ...              "Senior leaders know about it, the military said today. More follows.")
+    True
+    >>> is_teaser_of("Senior leaders know.", "Other words entirely, said today.")
+    False
+    """
+    core = fold(teaser_core(teaser))
+    if word_count(core) < _MIN_WORDS:
+        return False
+    marked = ends_with_ellipsis(teaser) or bool(_AGENCY_TAG.match(teaser))
+    target = fold(lede_text(later))
+    return target.startswith(core) and (marked or target == core)
+
+
+def _split_glued_teaser(block: Block) -> tuple[Block, str] | None:
+    """'AFP: X. BAGHDAD (AFP) — X.' -> the lede from the dateline on, and the teaser part."""
+    at = find_inner_dateline(block.text)
+    if at is None:
+        return None
+    head, tail = block.text[:at].strip(), block.text[at:]
+    if is_teaser_of(head, tail) or fold(teaser_core(head)) == fold(lede_text(tail)):
+        return Block(block.index, tail, block.kind), head
+    return None
+
+
+def drop_teasers(draft: Draft, ctx: Context) -> Draft:
+    blocks, trace = list(draft.blocks), []
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        glued = _split_glued_teaser(block)
+        if glued:
+            blocks[i], head = glued
+            trace.append(Removal("teasers", "glued-teaser", "a teaser repeating the lede on the same line",
+                                 head, block.index))
+        later = blocks[i + 1: i + 1 + _LOOKAHEAD]
+        if any(is_teaser_of(blocks[i].text, b.text) for b in later):
+            trace.append(Removal("teasers", "teaser", "repeats the start of a later paragraph",
+                                 blocks[i].text, block.index))
+            del blocks[i]
+            continue
+        i += 1
+    return draft.replace_blocks("teasers", blocks, trace)

@@ -1,0 +1,96 @@
+"""Small text predicates shared by the heuristics.
+
+>>> word_count("Hello, big world."), ends_with_ellipsis("More to come…")
+(3, True)
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?。！？…\"'”’»)\]]\s*$")
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*[\"'”’»)]?\s*$")
+
+
+def words(text: str) -> list[str]:
+    """The ``\\w+`` tokens of a text."""
+    return _WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def ends_with_ellipsis(text: str) -> bool:
+    """True for a teaser cut short with '…' or '...'.
+
+    >>> ends_with_ellipsis("He said..."), ends_with_ellipsis("He said.")
+    (True, False)
+    """
+    return bool(_ELLIPSIS.search(text))
+
+
+def strip_ellipsis(text: str) -> str:
+    """The text without its trailing ellipsis.
+
+    >>> strip_ellipsis("the US military said today…")
+    'the US military said today'
+    """
+    return _ELLIPSIS.sub("", text).rstrip()
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (., !, ?, a closing quote...).
+
+    >>> ends_sentence("It rained."), ends_sentence("Latest news")
+    (True, False)
+    """
+    return bool(_SENTENCE_END.search(text))
+
+
+def is_prose(text: str, min_words: int = 12) -> bool:
+    """A paragraph of running text: enough words and a sentence end, not a cut-off teaser.
+
+    >>> is_prose("The U.S. military said on Sunday there had been a dramatic drop in weapons."), is_prose("Home")
+    (True, False)
+    """
+    return word_count(text) >= min_words and ends_sentence(text) and not ends_with_ellipsis(text)
+
+
+def fold(text: str) -> str:
+    """Text folded for comparisons: NFKC, casefolded, quotes and dashes unified, words only.
+
+    >>> fold("Iran’s “Qods” Force—today") == fold("iran's \\"qods\\" force - today")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_WORD.findall(text))
+
+
+_SMALL_WORD = 3
+
+
+def is_title_case(text: str) -> bool:
+    """Most longer words capitalised, as in headlines and menu labels.
+
+    >>> is_title_case("U.S. Alleges Iran Using Hizballah As 'Proxy' In Iraq"), is_title_case("He said it was over.")
+    (True, False)
+    """
+    long_words = [w for w in _WORD.findall(text) if len(w) > _SMALL_WORD and not w.isdigit()]
+    if not long_words:
+        return False
+    return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.6
+
+
+def is_running_text(text: str, min_words: int = 10) -> bool:
+    """The start of an article's text: a sentence, not a title-cased headline or a label.
+
+    >>> is_running_text("July 2, 2007 (RFE/RL) -- The U.S. military is accusing Iran of using the militia.")
+    True
+    >>> is_running_text("Top Nutrition Trends for Fall 2025: What Fitness Experts Are Eating (and How)")
+    False
+    """
+    if word_count(text) < min_words or is_title_case(text):
+        return False
+    return bool(re.search(r"[.!?…\"'”’»]\s*$", text))

@@ -1,0 +1,25 @@
+"""Shared fixtures and the ``--update-goldens`` flag."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="rewrite golden/<id>.json from the current output (then review the diff!)")
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def cleaner_default():
+    from cleaner import Cleaner, Settings
+
+    return Cleaner(Settings())
