@@ -6,11 +6,14 @@ line (menu item, share button, label); the best-scoring contiguous stretch is th
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..blocks import Block
 from ..pipeline import Context, Draft
 from ..textutil import ends_sentence, ends_with_ellipsis, is_title_case, word_count
 
 SHORT_LINE_PENALTY = 3.0
+REPEATED_MAX_WORDS = 4
 TEASER_PENALTY = 6.0
 
 
@@ -18,7 +21,7 @@ def block_score(text: str) -> float:
     """How much a block speaks for being article text.
 
     >>> block_score("Home"), block_score("He said the talks would resume on Monday in Geneva after a pause.")
-    (-3.0, 14.0)
+    (-3.0, 13.0)
     """
     n = word_count(text)
     if ends_with_ellipsis(text) and n >= 6:
@@ -47,11 +50,23 @@ def best_region(scores: list[float]) -> tuple[int, int]:
     return best_span
 
 
+def region_scores(texts: list[str]) -> list[float]:
+    """``block_score`` for each block; a short line that recurs on the page (a "Learn More"
+    under every teaser, a menu repeated in the footer) counts as furniture twice over.
+
+    >>> region_scores(["Learn More", "He said the talks would resume on Monday in Geneva.", "Learn More"])
+    [-6.0, 10.0, -6.0]
+    """
+    counts = Counter(t.casefold() for t in texts if word_count(t) <= REPEATED_MAX_WORDS)
+    return [-2 * SHORT_LINE_PENALTY if counts.get(t.casefold(), 0) > 1 else block_score(t)
+            for t in texts]
+
+
 def keep_main_content(draft: Draft, ctx: Context) -> Draft:
     blocks = draft.blocks
     if not blocks:
         return draft
-    start, end = best_region([block_score(b.text) for b in blocks])
+    start, end = best_region(region_scores([b.text for b in blocks]))
     if (start, end) == (0, len(blocks)):
         return draft
     drops: list[tuple[Block, str, str]] = [

@@ -1,33 +1,60 @@
 """Apply cut markers once the headline is known.
 
-``cut_from``: the marker and everything after it go (a "Latest news" trailer), but only after
-at least one paragraph of running text, so a marker in a menu above the article never cuts it.
+``cut_from``: the marker and everything after it go (a "Latest news" trailer). A site pack's
+marker cuts at its first occurrence after some running text; a generic marker cuts only when
+most of the page's running text stands before it, so a "6 Comments" link under the byline or a
+"Read Next" box in the middle of a long article never cuts the article.
 ``cut_before``: everything in the body before the first marker goes (and the marker too,
 unless ``keep_marker``).
 """
 from __future__ import annotations
 
 from ..pipeline import Context, Draft
-from ..textutil import is_prose
+from ..textutil import is_prose, word_count
+
+_PROSE_WORDS = 8
+
+
+def prose_words(texts) -> int:
+    """Words in paragraphs of running text.
+
+    >>> prose_words(["Home", "He said the talks would resume on Monday in Geneva."])
+    10
+    """
+    return sum(word_count(t) for t in texts if is_prose(t, _PROSE_WORDS))
+
+
+def _cut_before(draft: Draft):
+    blocks = draft.blocks
+    at = next((i for i, b in enumerate(blocks)
+               if getattr(draft.marks.get(b.index), "kind", None) == "cut_before"), None)
+    if at is None:
+        return [], blocks
+    rule = draft.marks[blocks[at].index]
+    upto = at if rule.keep_marker else at + 1
+    return [(b, rule.ref, rule.why) for b in blocks[:upto]], blocks[upto:]
+
+
+def _cut_from_at(draft: Draft, blocks, generic_packs: set[str]) -> int | None:
+    texts = [b.text for b in blocks]
+    total = prose_words(texts)
+    before = 0
+    for i, block in enumerate(blocks):
+        rule = draft.marks.get(block.index)
+        if rule is not None and rule.kind == "cut_from" and before > 0:
+            if rule.pack not in generic_packs or before >= total - before:
+                return i
+        before += word_count(block.text) if is_prose(block.text, _PROSE_WORDS) else 0
+    return None
 
 
 def apply_cut_rules(draft: Draft, ctx: Context) -> Draft:
     if not draft.marks:
         return draft
-    blocks = draft.blocks
-    drops = []
-    before = next((i for i, b in enumerate(blocks)
-                   if getattr(draft.marks.get(b.index), "kind", None) == "cut_before"), None)
-    if before is not None:
-        rule = draft.marks[blocks[before].index]
-        upto = before if rule.keep_marker else before + 1
-        drops += [(b, rule.ref, rule.why) for b in blocks[:upto]]
-        blocks = blocks[upto:]
-    seen_prose = False
-    for i, block in enumerate(blocks):
-        rule = draft.marks.get(block.index)
-        if rule is not None and rule.kind == "cut_from" and seen_prose:
-            drops += [(b, rule.ref, rule.why) for b in blocks[i:]]
-            break
-        seen_prose = seen_prose or is_prose(block.text, min_words=8)
+    drops, blocks = _cut_before(draft)
+    generic = {p.id for p in ctx.packs if p.generic}
+    at = _cut_from_at(draft, blocks, generic)
+    if at is not None:
+        rule = draft.marks[blocks[at].index]
+        drops += [(b, rule.ref, rule.why) for b in blocks[at:]]
     return draft.remove("cut-rules", drops)

@@ -12,6 +12,16 @@ _DATE_LINE = re.compile(rf"^(?:{_LABEL})?(?:\w+day,?\s+)?{DATE_PATTERN}"
                         r"(?:\s*(?:at\s+)?[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?"
                         r"(?:\s*[|·•,-]\s*.{0,40})?$", re.IGNORECASE)
 _NEAR_HEADLINE = 6
+_ANY_DATE = re.compile(DATE_PATTERN.replace(r",?\s+\d{4}", r",?\s+\d{4}"), re.IGNORECASE)
+
+
+def contains_date(text: str, max_words: int = 14) -> bool:
+    """A short line with a calendar date in it (a dateline, "Updated ...", a date stamp).
+
+    >>> contains_date("Dec 18 2025 Preparing a transition"), contains_date("Fitness Trends 2025")
+    (True, False)
+    """
+    return word_count(text) <= max_words and _ANY_DATE.search(text) is not None
 
 
 def looks_like_date_line(text: str) -> bool:

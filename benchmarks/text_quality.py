@@ -1,0 +1,136 @@
+"""Quality and speed of the text-dump path, against named peers measured in the same run.
+
+    python benchmarks/text_quality.py                 # wcxb-dev dumps, all pages
+    python benchmarks/text_quality.py --set scrapinghub --limit 100
+
+Dumps are made from the public pages with ../shared/benchmarks/make_dumps.py (whole-page text,
+furniture kept). cleaner runs with its generic pack only: no site pack names these pages.
+Peers: keeping every line; jusText on the lines; trafilatura with each line as a paragraph.
+Scores use ../shared/benchmarks/metrics.py's definitions. Speed: documents per second on the
+seed dumps (one core, language detection on), as a ratio to trafilatura on the same dumps.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "benchmarks"
+sys.path.insert(0, str(ROOT))
+
+from cleaner import Cleaner, Settings  # noqa: E402
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+metrics = _load("metrics", SHARED / "metrics.py")
+make_dumps = _load("make_dumps", SHARED / "make_dumps.py")
+
+
+def load_set(name: str, limit: int | None) -> list[dict]:
+    """[{id, dump, body, title}] for one benchmark set."""
+    truth = json.loads((SHARED / name / "ground-truth.json").read_text())
+    pages = []
+    for page_id in sorted(truth)[:limit]:
+        raw = gzip.decompress((SHARED / name / "html" / f"{page_id}.html.gz").read_bytes())
+        answer = truth[page_id]
+        pages.append({"id": page_id, "dump": make_dumps.html_to_text(raw.decode("utf-8", "replace")),
+                      "body": answer.get("main_content") or answer.get("articleBody") or "",
+                      "title": answer.get("title")})
+    return pages
+
+
+def lines_as_html(dump: str) -> str:
+    return "<html><body>" + "".join(f"<p>{html.escape(l)}</p>" for l in dump.split("\n\n")) + "</body></html>"
+
+
+def peer_trafilatura(dump: str) -> tuple[str, None]:
+    import trafilatura
+    return trafilatura.extract(lines_as_html(dump)) or "", None
+
+
+def peer_justext(dump: str) -> tuple[str, None]:
+    import justext
+    paragraphs = justext.justext(lines_as_html(dump), justext.get_stoplist("English"))
+    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate), None
+
+
+def peer_everything(dump: str) -> tuple[str, None]:
+    return dump, None
+
+
+def make_cleaner_system(cleaner: Cleaner):
+    def run(dump: str) -> tuple[str, str | None]:
+        record = cleaner.clean(dump)
+        return record.body, record.headline
+    return run
+
+
+def score(system, pages: list[dict]) -> dict:
+    p = r = f = 0.0
+    headline_hits = headline_total = 0
+    started = time.perf_counter()
+    for page in pages:
+        body, headline = system(page["dump"])
+        pp, rr, ff = metrics.prf(body, page["body"])
+        p, r, f = p + pp, r + rr, f + ff
+        if page["title"]:
+            headline_total += 1
+            headline_hits += bool(headline) and metrics.same(headline, page["title"])
+    seconds = time.perf_counter() - started
+    n = len(pages)
+    return {"P": p / n, "R": r / n, "F1": f / n,
+            "headline": headline_hits / headline_total if headline_total else None,
+            "docs_per_s": n / seconds}
+
+
+def speed_on_seeds(cleaner: Cleaner, repeat: int) -> dict:
+    """Documents per second on seed-sized dumps, cleaner vs trafilatura (one core)."""
+    dumps = [p.read_text() for p in sorted((ROOT / "seeds").glob("*.txt"))] * repeat
+    out = {}
+    for name, system in (("cleaner", make_cleaner_system(cleaner)), ("trafilatura", peer_trafilatura)):
+        started = time.perf_counter()
+        for dump in dumps:
+            system(dump)
+        out[name] = len(dumps) / (time.perf_counter() - started)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", default="wcxb-dev", choices=["wcxb-dev", "scrapinghub"])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--repeat", type=int, default=200, help="seed repetitions for the speed run")
+    parser.add_argument("--no-peers", action="store_true")
+    args = parser.parse_args()
+    pages = load_set(args.set, args.limit)
+    cleaner = Cleaner(Settings(rules_dir=None))
+    systems = [("cleaner (generic rules + heuristics)", make_cleaner_system(cleaner))]
+    if not args.no_peers:
+        systems += [("keep every line", peer_everything), ("jusText (lines as <p>)", peer_justext),
+                    ("trafilatura (lines as <p>)", peer_trafilatura)]
+    print(f"## Text dumps: {args.set}, {len(pages)} pages\n")
+    print("| system | body P | body R | body F1 | headline | docs/s |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, system in systems:
+        s = score(system, pages)
+        headline = f"{s['headline']:.3f}" if name.startswith("cleaner") else "-"
+        print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {headline} | {s['docs_per_s']:.0f} |")
+    speed = speed_on_seeds(cleaner, args.repeat)
+    print(f"\nSeed-sized dumps, one core, language detection on: cleaner {speed['cleaner']:.0f} docs/s, "
+          f"trafilatura {speed['trafilatura']:.0f} docs/s (ratio {speed['cleaner'] / speed['trafilatura']:.2f}x)")
+
+
+if __name__ == "__main__":
+    main()
