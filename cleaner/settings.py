@@ -41,7 +41,7 @@ class Settings:
     #: langdetect's random seed, so that the same text always gets the same answer.
     language_seed: int = 0
     #: characters of body text handed to langdetect (more is slower, rarely better).
-    language_sample_chars: int = 600
+    language_sample_chars: int = 300
     #: keep the list of removals (rule id / heuristic, reason, text) in the record.
     explain: bool = False
     #: inputs larger than this many bytes are refused with an error record.

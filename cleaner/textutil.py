@@ -19,7 +19,12 @@ def words(text: str) -> list[str]:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Tokens separated by white space: cheap, and the heuristics need no finer count.
+
+    >>> word_count("U.S. troops, 2,000 of them")
+    5
+    """
+    return len(text.split())
 
 
 def ends_with_ellipsis(text: str) -> bool:

@@ -89,12 +89,16 @@ def title_relation(title: str, line: str) -> str | None:
     >>> title_relation("Tax cuts approved | Daily Planet", "Daily Planet") is None
     True
     """
-    ft, fl = fold(title), fold(line)
+    return _relation(fold(title), fold(line), word_count(title), word_count(line))
+
+
+def _relation(ft: str, fl: str, title_words: int, line_words: int) -> str | None:
+    """``title_relation`` on folded text (fold once, compare many times)."""
     if not fl or not ft:
         return None
     if ft == fl:
         return "same"
-    if word_count(line) < 2:
+    if line_words < 2:
         return None
     if len(fl) > 0.5 * len(ft):
         if ft.startswith(fl + " "):
@@ -103,7 +107,7 @@ def title_relation(title: str, line: str) -> str | None:
             return "site-prefix"
         if ft.endswith(fl):
             return "glued-prefix"
-    if word_count(title) >= 3 and fl.endswith(ft) and len(fl) - len(ft) <= 40:
+    if title_words >= 3 and fl.endswith(ft) and len(fl) - len(ft) <= 40:
         return "line-has-prefix"
     return None
 
@@ -122,12 +126,15 @@ def _title_matches(blocks: tuple[Block, ...], end: int, titles: list[str]) -> li
     """(index, clean headline, strength) for every line that matches one of the titles;
     strength 2 for the same text, 1 for the title with a site name or breadcrumb around it."""
     found = []
+    folded = [(title, fold(title), word_count(title)) for title in titles]
     for j in range(1, end):
         text = blocks[j].text
-        if word_count(text) > 40:
+        n = word_count(text)
+        if n > 40:
             continue
-        for title in titles:
-            relation = title_relation(title, text)
+        fl = fold(text)
+        for title, ft, title_words in folded:
+            relation = _relation(ft, fl, title_words, n)
             if relation == "line-has-prefix":
                 extra = text[: len(text) - len(title)] if text.endswith(title) else ""
                 found.append((j, squash(title) if not extra or _glued_junk(extra) else text, 1))

@@ -9,7 +9,7 @@ from ..blocks import Block
 from ..datelines import find_inner_dateline, parse_dateline
 from ..pipeline import Context, Draft
 from ..record import Removal
-from ..textutil import ends_with_ellipsis, fold, strip_ellipsis, word_count
+from ..textutil import ends_with_ellipsis, fold, strip_ellipsis
 
 _AGENCY_TAG = re.compile(r"^[A-Z][A-Za-z.&/ ]{1,24}:\s+(?=\S)")
 _LOOKAHEAD = 3
@@ -41,10 +41,14 @@ def is_teaser_of(teaser: str, later: str) -> bool:
     False
     """
     core = fold(teaser_core(teaser))
-    if word_count(core) < _MIN_WORDS:
-        return False
     marked = ends_with_ellipsis(teaser) or bool(_AGENCY_TAG.match(teaser))
-    target = fold(lede_text(later))
+    return _repeats(core, marked, fold(lede_text(later)))
+
+
+def _repeats(core: str, marked: bool, target: str) -> bool:
+    """``is_teaser_of`` on folded text."""
+    if core.count(" ") + 1 < _MIN_WORDS:
+        return False
     return target.startswith(core) and (marked or target == core)
 
 
@@ -60,20 +64,22 @@ def _split_glued_teaser(block: Block) -> tuple[Block, str] | None:
 
 
 def drop_teasers(draft: Draft, ctx: Context) -> Draft:
-    blocks, trace = list(draft.blocks), []
-    i = 0
-    while i < len(blocks):
-        block = blocks[i]
+    blocks, trace = [], []
+    for block in draft.blocks:
         glued = _split_glued_teaser(block)
         if glued:
-            blocks[i], head = glued
+            block, head = glued
             trace.append(Removal("teasers", "glued-teaser", "a teaser repeating the lede on the same line",
                                  head, block.index))
-        later = blocks[i + 1: i + 1 + _LOOKAHEAD]
-        if any(is_teaser_of(blocks[i].text, b.text) for b in later):
+        blocks.append(block)
+    targets = [fold(lede_text(b.text)) for b in blocks]
+    kept = []
+    for i, block in enumerate(blocks):
+        core = fold(teaser_core(block.text))
+        marked = ends_with_ellipsis(block.text) or bool(_AGENCY_TAG.match(block.text))
+        if any(_repeats(core, marked, t) for t in targets[i + 1: i + 1 + _LOOKAHEAD]):
             trace.append(Removal("teasers", "teaser", "repeats the start of a later paragraph",
-                                 blocks[i].text, block.index))
-            del blocks[i]
-            continue
-        i += 1
-    return draft.replace_blocks("teasers", blocks, trace)
+                                 block.text, block.index))
+        else:
+            kept.append(block)
+    return draft.replace_blocks("teasers", kept, trace)
