@@ -10,7 +10,8 @@ import unicodedata
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?。！？…\"'”’»)\]]\s*$")
-_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*[\"'”’»)]?\s*$")
+# A teaser cut short ends with the ellipsis itself; "…”" closes quoted speech instead.
+_ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 
 
 def words(text: str) -> list[str]:

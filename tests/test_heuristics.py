@@ -1,0 +1,145 @@
+"""Each named heuristic on small dumps, with negative cases: article text that looks like
+furniture must stay."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, Settings
+from cleaner.rulepack import PackSet
+
+LEDE = ("The U.S. military said on Sunday there had been a dramatic drop in the number of "
+        "Iranian weapons being smuggled into Iraq.")
+PARA2 = "Washington has accused Tehran of supplying militias with weapons, officials said on Monday."
+PARA3 = "Tehran denies the charge and says the violence is the result of the occupation of Iraq."
+
+
+@pytest.fixture(scope="module")
+def bare():
+    """Heuristics only: no rule packs at all, so nothing but the named steps acts."""
+    return Cleaner(Settings(detect_language=False), packs=PackSet(site=(), generic=()))
+
+
+def dump(*paras: str) -> str:
+    return "\n\n".join(paras)
+
+
+def test_headline_is_first_headline_like_line_after_furniture(bare):
+    r = bare.clean(dump("Home", "World", "Storm closes schools across the north", LEDE, PARA2))
+    assert r.headline == "Storm closes schools across the north"
+    assert r.paragraphs == [LEDE, PARA2]
+
+
+def test_headline_glued_breadcrumb_takes_the_clean_line(bare):
+    r = bare.clean(dump("Home & World NewsIraqStorm closes schools across the north",
+                        "Storm closes schools across the north", LEDE, PARA2))
+    assert r.headline == "Storm closes schools across the north"
+    assert "Home & World" not in r.body
+
+
+def test_headline_site_suffix_dropped_only_when_site_named_elsewhere(bare):
+    r = bare.clean(dump("Rates rise again | Daily Planet", "Menu", "Rates rise again", LEDE, PARA2))
+    assert r.headline == "Rates rise again"
+    r = bare.clean(dump("Iran leaders aware of Iraq activities - US", LEDE, PARA2))
+    assert r.headline == "Iran leaders aware of Iraq activities - US"
+
+
+def test_teaser_with_ellipsis_removed_once_full_version_kept(bare):
+    teaser = "The U.S. military said on Sunday there had been a dramatic drop in the number…"
+    r = bare.clean(dump("Weapons drop in Iraq", teaser, LEDE, PARA2))
+    assert r.paragraphs == [LEDE, PARA2]
+
+
+def test_teaser_with_agency_tag_and_dateline_on_one_line(bare):
+    line = f"AFP: {LEDE} BAGHDAD (AFP) — {LEDE}"
+    r = bare.clean(dump("Weapons drop in Iraq", line, PARA2))
+    assert r.paragraphs[0] == LEDE
+    assert r.dateline.location == "BAGHDAD" and r.dateline.agency == "AFP"
+
+
+def test_repeated_sentence_that_is_no_teaser_stays(bare):
+    # The same opening words, but neither cut short nor tagged: both are article text.
+    a = "The minister said the plan would go ahead, and that nothing had changed since March."
+    b = "The minister said the plan would go ahead, and that nothing had changed since March, aides added."
+    r = bare.clean(dump("Plan goes ahead", a, b, PARA2))
+    assert r.paragraphs == [a, b, PARA2]
+
+
+def test_byline_glued_to_teaser_is_found_and_removed(bare):
+    r = bare.clean(dump("Weapons drop in Iraq", f"Reuters: {LEDE} By Ross Colvin",
+                        f"BAGHDAD (Reuters) – {LEDE}", PARA2))
+    assert r.byline == ("Ross Colvin",)
+    assert r.paragraphs == [LEDE, PARA2]
+    assert r.dateline.text == "BAGHDAD (Reuters) –"
+
+
+def test_byline_line_with_two_names(bare):
+    r = bare.clean(dump("Weapons drop in Iraq", "By Jane Doe and Max Mustermann", LEDE, PARA2))
+    assert r.byline == ("Jane Doe", "Max Mustermann")
+    assert "By Jane" not in r.body
+
+
+def test_sentence_starting_with_by_is_no_byline(bare):
+    text = "By the end of the day the river had risen by two metres, officials in the city said."
+    r = bare.clean(dump("Floods in the north", text, PARA2))
+    assert r.byline == ()
+    assert r.paragraphs[0] == text
+
+
+def test_link_list_trailer_dropped(bare):
+    r = bare.clean(dump("Weapons drop in Iraq", LEDE, PARA2, PARA3,
+                        "Iran’s Budget Deficit Has Doubled",
+                        "In the absence of statistics from the central bank and despite the...",
+                        "World leaders call on Biden to adopt new Iran policy",
+                        "In a joint letter, 109 former world leaders signed a letter calling..."))
+    assert r.paragraphs == [LEDE, PARA2, PARA3]
+
+
+def test_single_ellipsis_paragraph_in_article_is_no_trailer(bare):
+    quote = "“We have not seen the demonstrable improvement or anything that could be accounted for…”"
+    r = bare.clean(dump("Weapons drop in Iraq", LEDE, PARA2, quote))
+    assert quote in r.paragraphs
+
+
+def test_menu_lines_outside_main_text_dropped_subheading_inside_kept(bare):
+    r = bare.clean(dump("Weapons drop in Iraq", LEDE, PARA2, "What comes next", PARA3,
+                        "About us", "Contact", "Careers", "Privacy"))
+    assert r.paragraphs == [LEDE, PARA2, "What comes next", PARA3]
+
+
+def test_dateline_with_date_sets_published(bare):
+    r = bare.clean(dump("Iran uses proxy", f"July 2, 2007 (RFE/RL) -- {LEDE}", PARA2))
+    assert r.dateline.date == "2007-07-02" and r.published == "2007-07-02"
+    assert r.paragraphs[0] == LEDE
+
+
+def test_dateline_like_words_inside_text_are_left_alone(bare):
+    text = "NATO officials said on Monday that the talks – which began in March – would go on for weeks."
+    r = bare.clean(dump("Talks go on", text, PARA2))
+    assert r.dateline is None
+    assert r.paragraphs[0] == text
+
+
+def test_stray_closing_quote_removed_matched_quotes_kept(bare):
+    r = bare.clean(dump("Talks go on", LEDE, "” Bergner said Iran’s government had done little to help.",
+                        "“We are here,” he said, “and we stay.” The talks resumed on Tuesday in Geneva."))
+    assert r.paragraphs[1] == "Bergner said Iran’s government had done little to help."
+    assert r.paragraphs[2].startswith("“We are here,”")
+
+
+def test_unicode_nfc_and_invisible_characters(bare):
+    r = bare.clean(dump("Cafe\u0301 closes", "The cafe\u0301 closed on Monday after\u200b forty years, "
+                                              "its owner said \u202ein a statement\u202c to the press."))
+    assert r.headline == "Café closes"
+    assert "\u200b" not in r.body and "\u202e" not in r.body and "café" in r.body
+
+
+def test_date_line_near_headline_sets_published(bare):
+    r = bare.clean(dump("Rates rise again", "Published: 12 March 2024 10:32", LEDE, PARA2))
+    assert r.published == "2024-03-12"
+    assert "Published" not in r.body
+
+
+def test_no_heuristics_setting_keeps_every_line():
+    plain = Cleaner(Settings(detect_language=False, heuristics=False), packs=PackSet(site=(), generic=()))
+    r = plain.clean(dump("Home", "Weapons drop in Iraq", LEDE))
+    assert r.paragraphs == ["Home", "Weapons drop in Iraq", LEDE]

@@ -1,0 +1,138 @@
+"""Rule packs: validation errors name file, line, rule and field; every rule kind works."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cleaner import Cleaner, RulePackError, Settings
+from cleaner.rulepack import load_packs, parse_pack
+
+LEDE = "The U.S. military said on Sunday there had been a dramatic drop in weapons smuggled into Iraq."
+PARA2 = "Washington has accused Tehran of supplying militias with weapons, officials said on Monday."
+
+
+def pack(body: str) -> str:
+    return textwrap.dedent(body).lstrip()
+
+
+def write_rules(tmp_path, **files) -> Cleaner:
+    for name, text in files.items():
+        (tmp_path / f"{name}.yaml").write_text(pack(text))
+    return Cleaner(Settings(rules_dir=tmp_path, detect_language=False))
+
+
+def test_missing_why_is_named(tmp_path):
+    text = pack("""
+        id: demo
+        description: demo
+        generic: true
+        rules:
+          - id: ok-rule
+            kind: drop
+            why: fine
+            text: Home
+          - id: no-why
+            kind: drop
+            text: Menu
+    """)
+    with pytest.raises(RulePackError) as err:
+        parse_pack(text, "rules/demo.yaml")
+    message = str(err.value)
+    assert "rules/demo.yaml:9" in message and "no-why" in message and "why" in message
+
+
+def test_bad_regex_is_refused_with_reason(tmp_path):
+    text = pack("""
+        id: demo
+        description: demo
+        generic: true
+        rules:
+          - id: backref
+            kind: drop
+            why: back-references cannot run in linear time
+            pattern: (a)\\1
+    """)
+    with pytest.raises(RulePackError, match=r"backref.*pattern.*linear-time"):
+        parse_pack(text, "demo.yaml")
+
+
+def test_catastrophic_pattern_runs_in_linear_time():
+    text = pack("""
+        id: demo
+        description: demo
+        generic: true
+        rules:
+          - id: nested
+            kind: drop
+            why: nested quantifiers, harmless on RE2
+            pattern: (a+)+$
+    """)
+    rule = parse_pack(text, "demo.yaml").line_rules
+    assert rule.find("a" * 50_000 + "!") is None  # returns at once on RE2
+
+
+@pytest.mark.parametrize("body, needle", [
+    ("id: demo\ndescription: d\nrules: []\n", "match"),                      # site pack without matcher
+    ("id: Demo!\ndescription: d\ngeneric: true\nrules: []\n", "id"),         # bad id
+    ("id: demo\ndescription: d\ngeneric: true\nrules: []\nextra: 1\n", "extra"),  # unknown key
+    ("id: demo\ndescription: d\ngeneric: true\nrules:\n  - id: a\n    kind: explode\n    why: x y z\n    text: a\n", "kind"),
+    ("id: demo\ndescription: d\ngeneric: true\nrules:\n  - id: a\n    kind: drop\n    why: xyz\n    text: a\n"
+     "  - id: a\n    kind: drop\n    why: xyz\n    text: b\n", "duplicate"),
+    ("- just\n- a list\n", "mapping"),
+    ("id: [unclosed\n", "YAML"),
+])
+def test_invalid_packs_are_refused(body, needle):
+    with pytest.raises(RulePackError, match=needle):
+        parse_pack(body, "demo.yaml")
+
+
+def test_duplicate_pack_ids_across_files(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text("id: same\ndescription: d\ngeneric: true\nrules: []\n")
+    with pytest.raises(RulePackError, match="also used by"):
+        load_packs(tmp_path)
+
+
+def test_site_pack_matches_by_signature_and_domain(tmp_path):
+    cleaner = write_rules(tmp_path, demo="""
+        id: demo-site
+        description: demo
+        match: {domains: [example.com], signatures: ["Demo Site Footer"]}
+        fields: {language: de, agency: DPA}
+        rules: []
+    """)
+    by_sig = cleaner.clean(f"Headline here now\n\n{LEDE}\n\nDemo Site Footer")
+    by_url = cleaner.clean(f"Headline here now\n\n{LEDE}", url="https://www.example.com/a/b")
+    other = cleaner.clean(f"Headline here now\n\n{LEDE}", url="https://example.org/")
+    assert by_sig.site == by_url.site == "demo-site" and other.site is None
+    assert by_url.language == "de" and by_url.agency == "DPA"
+
+
+def test_every_rule_kind(tmp_path):
+    cleaner = write_rules(tmp_path, demo="""
+        id: demo
+        description: demo
+        generic: true
+        rules:
+          - {id: crumb, kind: strip_prefix, why: breadcrumb, pattern: "Home › World › "}
+          - {id: tail, kind: strip_suffix, why: share suffix, pattern: " \\\\| Share"}
+          - {id: ad, kind: drop, why: ad label, text: Advertisement}
+          - {id: promo, kind: drop, why: promo, pattern: "(?i)subscribe.*"}
+          - {id: start, kind: cut_before, why: article starts after this, text: "Article text"}
+          - {id: end, kind: cut_from, why: trailer, text: "More stories"}
+          - {id: rights, kind: extract, field: copyright, why: footer, pattern: "© .*"}
+    """)
+    r = cleaner.clean("\n\n".join([
+        "Home › World › Storm closes schools", "Navigation junk", "Article text",
+        f"{LEDE} | Share", "Advertisement", "SUBSCRIBE NOW", PARA2, "© 2024 Demo", "More stories",
+        "Other story headline", PARA2.replace("Monday", "Friday")]))
+    assert r.headline == "Storm closes schools"
+    assert r.paragraphs == [LEDE, PARA2]
+    assert r.copyright == "© 2024 Demo"
+
+
+def test_bad_pack_stops_the_cleaner_before_any_document(tmp_path):
+    (tmp_path / "bad.yaml").write_text("id: bad\ndescription: d\ngeneric: true\nrules:\n  - id: x\n")
+    with pytest.raises(RulePackError, match="bad.yaml"):
+        Cleaner(Settings(rules_dir=tmp_path))
