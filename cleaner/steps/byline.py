@@ -13,7 +13,7 @@ from ..record import Removal
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|van|von|der|da|di|la|le|al|bin|ibn)(?=\s))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 _NAMES = rf"{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*"
-_LEAD = r"(?:by|written by|words by|story by|posted by|author:|reporting by)"
+_LEAD = r"(?:by:?|written by:?|words by:?|story by:?|posted by:?|authors?:|reporting by:?)"
 _BYLINE_LINE = re.compile(rf"^{_LEAD}\s+(?P<names>{_NAMES})(?P<tail>\s*(?:[,|/–—-]|\bin\b).{{0,60}})?$",
                           re.IGNORECASE)
 _GLUED = re.compile(rf"(?<=[.!?”\"’])\s+By\s+(?P<names>{_NAMES})\s*$")
