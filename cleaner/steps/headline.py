@@ -5,6 +5,8 @@ Named strategies, tried in order:
 * ``title-match``: a line that is the page title (the dump's first line, often the
   ``<title>``, or the headline the HTML markup announced) without the site name, or with a
   breadcrumb or date glued in front: the clean version is taken;
+* ``similar-to-title``: the line before the text that shares most words with the page title;
+* ``above-byline``: the last headline-like line before the text with a byline or date under it;
 * ``nearest-headline``: the last headline-like line right before the article text;
 * ``page-title``: the first line without its site-name suffix;
 * nothing: the record's headline is null and no block is removed.
@@ -27,6 +29,7 @@ _SITE_NAME_WORDS = 5
 _ADJACENT = 2
 _LOOK_BACK = 15
 _MIN_SIMILARITY = 0.5
+_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•·*-])\s")
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
 
 
@@ -54,7 +57,7 @@ def site_suffix_removed(title: str, page_text: str) -> str:
     """
     parts = _PIPE.split(title)
     if len(parts) > 1:
-        title = max(parts, key=lambda p: (word_count(p), len(p)))
+        title = parts[0] if word_count(parts[0]) >= 3 else max(parts, key=word_count)
     head, _, tail = _rsplit_dash(title)
     if tail and word_count(tail) <= _SITE_NAME_WORDS and word_count(head) >= 2:
         if re.search(r"\.\w{2,4}\b", tail) or _named_elsewhere(tail, page_text):
@@ -88,26 +91,45 @@ def title_relation(title: str, line: str) -> str | None:
     'line-has-prefix'
     >>> title_relation("Tax cuts approved | Daily Planet", "Daily Planet") is None
     True
+    >>> title_relation("8 Recent Trends in Photography", "Recent Trends in Photography") is None
+    True
     """
-    return _relation(fold(title), fold(line), word_count(title), word_count(line))
+    return _relation(_Folded(title), _Folded(line))
 
 
-def _relation(ft: str, fl: str, title_words: int, line_words: int) -> str | None:
-    """``title_relation`` on folded text (fold once, compare many times)."""
-    if not fl or not ft:
+_SEPARATOR_AFTER = re.compile(r"^\s*[|｜–—:·•»/-]")
+_SEPARATOR_BEFORE = re.compile(r"[|｜–—:·•»/-]\s*$")
+
+
+class _Folded:
+    """A line folded once for the many comparisons of the title search."""
+
+    __slots__ = ("raw", "words", "folded")
+
+    def __init__(self, text: str):
+        self.raw = squash(text).casefold()
+        self.words = word_count(text)
+        self.folded = fold(text)
+
+
+def _relation(t: _Folded, l: _Folded) -> str | None:
+    """``title_relation`` on pre-folded text."""
+    if not l.folded or not t.folded:
         return None
-    if ft == fl:
+    if t.folded == l.folded:
         return "same"
-    if line_words < 2:
+    if l.words < 2:
         return None
-    if len(fl) > 0.5 * len(ft):
-        if ft.startswith(fl + " "):
+    if len(l.raw) > 0.5 * len(t.raw):
+        if t.raw.startswith(l.raw) and _SEPARATOR_AFTER.match(t.raw[len(l.raw):]):
             return "site-suffix"
-        if ft.endswith(" " + fl):
-            return "site-prefix"
-        if ft.endswith(fl):
-            return "glued-prefix"
-    if title_words >= 3 and fl.endswith(ft) and len(fl) - len(ft) <= 40:
+        if t.raw.endswith(l.raw):
+            before = t.raw[: len(t.raw) - len(l.raw)]
+            if _SEPARATOR_BEFORE.search(before):
+                return "site-prefix"
+            if not before[-1:].isspace():
+                return "glued-prefix"
+    if t.words >= 3 and l.folded.endswith(t.folded) and len(l.folded) - len(t.folded) <= 40:
         return "line-has-prefix"
     return None
 
@@ -126,15 +148,14 @@ def _title_matches(blocks: tuple[Block, ...], end: int, titles: list[str]) -> li
     """(index, clean headline, strength) for every line that matches one of the titles;
     strength 2 for the same text, 1 for the title with a site name or breadcrumb around it."""
     found = []
-    folded = [(title, fold(title), word_count(title)) for title in titles]
+    folded = [(title, _Folded(title)) for title in titles]
     for j in range(1, end):
         text = blocks[j].text
-        n = word_count(text)
-        if n > 40:
+        if word_count(text) > 40:
             continue
-        fl = fold(text)
-        for title, ft, title_words in folded:
-            relation = _relation(ft, fl, title_words, n)
+        line = _Folded(text)
+        for title, folded_title in folded:
+            relation = _relation(folded_title, line)
             if relation == "line-has-prefix":
                 extra = text[: len(text) - len(title)] if text.endswith(title) else ""
                 found.append((j, squash(title) if not extra or _glued_junk(extra) else text, 1))
@@ -172,11 +193,26 @@ def _similar_headline(blocks: tuple[Block, ...], start: int, title: str) -> int 
     best, best_sim = None, _MIN_SIMILARITY
     for j in range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT)):
         text = blocks[j].text
-        if is_headline_like(text, min_words=3):
+        if is_headline_like(text, min_words=3) and not _LIST_ITEM.match(text):
             sim = title_similarity(text, title)
             if sim >= best_sim:
                 best, best_sim = j, sim
     return best
+
+
+def _above_byline(blocks: tuple[Block, ...], start: int) -> int | None:
+    """The last headline-like line before the text that a byline or date line follows
+    within the next three lines: where the article's own header sits."""
+    found = None
+    for j in range(1, min(len(blocks), start + _ADJACENT)):
+        text = blocks[j].text
+        if not is_headline_like(text, min_words=3) or _LIST_ITEM.match(text):
+            continue
+        following = [b.text for b in blocks[j + 1: j + 4]]
+        if following and not is_headline_like(following[0], min_words=5) and any(
+                looks_like_byline(t) or contains_date(t, max_words=10) for t in following):
+            found = j
+    return found
 
 
 def _nearest_headline(blocks: tuple[Block, ...], start: int) -> int | None:
@@ -205,9 +241,11 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     else:
         similar = _similar_headline(blocks, start, first) if guess else None
         near = similar if similar is not None else _nearest_headline(blocks, start)
-        if near is not None and (near > 0 or guess is None):
+        if near is not None and (similar is not None or guess is None):
             rule = "similar-to-title" if similar is not None else "nearest-headline"
             h, headline = near, blocks[near].text
+        elif (above := _above_byline(blocks, start)) is not None:
+            h, headline, rule = above, blocks[above].text, "above-byline"
         elif guess:
             h, headline, rule = 0, guess, "page-title"
         else:
