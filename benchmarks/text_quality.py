@@ -113,6 +113,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=200, help="seed repetitions for the speed run")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--write", action="store_true", help="also write the table into RESULTS.md")
     args = parser.parse_args()
     pages = load_set(args.set, args.limit)
     cleaner = Cleaner(Settings(rules_dir=None))
@@ -120,16 +121,35 @@ def main() -> None:
     if not args.no_peers:
         systems += [("keep every line", peer_everything), ("jusText (lines as <p>)", peer_justext),
                     ("trafilatura (lines as <p>)", peer_trafilatura)]
-    print(f"## Text dumps: {args.set}, {len(pages)} pages\n")
-    print("| system | body P | body R | body F1 | headline | docs/s |")
-    print("|---|---:|---:|---:|---:|---:|")
+    lines = [f"### Text dumps of {args.set} ({len(pages)} pages), generic path (no site pack names them)", "",
+             "| system | body P | body R | body F1 | headline | docs/s |", "|---|---:|---:|---:|---:|---:|"]
     for name, system in systems:
         s = score(system, pages)
-        headline = f"{s['headline']:.3f}" if name.startswith("cleaner") else "-"
-        print(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {headline} | {s['docs_per_s']:.0f} |")
+        headline = f"{s['headline']:.3f}" if name.startswith("cleaner") and s["headline"] is not None else "-"
+        lines.append(f"| {name} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {headline} | {s['docs_per_s']:.0f} |")
+        print(lines[-1], flush=True)
     speed = speed_on_seeds(cleaner, args.repeat)
-    print(f"\nSeed-sized dumps, one core, language detection on: cleaner {speed['cleaner']:.0f} docs/s, "
-          f"trafilatura {speed['trafilatura']:.0f} docs/s (ratio {speed['cleaner'] / speed['trafilatura']:.2f}x)")
+    lines += ["", f"Seed-sized dumps ({args.repeat} x the {len(list((ROOT / 'seeds').glob('*.txt')))} text seeds), "
+              f"one core, language detection on: cleaner {speed['cleaner']:.0f} docs/s, trafilatura "
+              f"{speed['trafilatura']:.0f} docs/s: ratio {speed['cleaner'] / speed['trafilatura']:.2f}x."]
+    text = "\n".join(lines)
+    print(text)
+    if args.write:
+        write_section(f"text-{args.set}", text)
+
+
+def write_section(name: str, text: str) -> None:
+    """Replace (or append) the section between ``<!-- name -->`` markers in RESULTS.md."""
+    path = ROOT / "benchmarks" / "RESULTS.md"
+    current = path.read_text() if path.exists() else "# Benchmark results\n"
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{text}\n{end}"
+    if start in current and end in current:
+        before, rest = current.split(start, 1)
+        current = before + block + rest.split(end, 1)[1]
+    else:
+        current = current.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(current)
 
 
 if __name__ == "__main__":
