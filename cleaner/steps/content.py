@@ -10,10 +10,11 @@ from collections import Counter
 
 from ..blocks import Block
 from ..pipeline import Context, Draft
-from ..textutil import ends_sentence, ends_with_ellipsis, is_title_case, word_count
+from ..textutil import ends_sentence, ends_with_ellipsis, is_prose, is_title_case, word_count
 
-SHORT_LINE_PENALTY = 3.0
+SHORT_LINE_PENALTY = 4.0
 REPEATED_MAX_WORDS = 4
+LEAD_MIN_WORDS = 15
 TEASER_PENALTY = 6.0
 
 
@@ -21,7 +22,7 @@ def block_score(text: str) -> float:
     """How much a block speaks for being article text.
 
     >>> block_score("Home"), block_score("He said the talks would resume on Monday in Geneva after a pause.")
-    (-3.0, 13.0)
+    (-4.0, 13.0)
     """
     n = word_count(text)
     if ends_with_ellipsis(text) and n >= 6:
@@ -55,7 +56,7 @@ def region_scores(texts: list[str]) -> list[float]:
     under every teaser, a menu repeated in the footer) counts as furniture twice over.
 
     >>> region_scores(["Learn More", "He said the talks would resume on Monday in Geneva.", "Learn More"])
-    [-6.0, 10.0, -6.0]
+    [-8.0, 10.0, -8.0]
     """
     counts = Counter(t.casefold() for t in texts if word_count(t) <= REPEATED_MAX_WORDS)
     return [-2 * SHORT_LINE_PENALTY if counts.get(t.casefold(), 0) > 1 else block_score(t)
@@ -63,10 +64,15 @@ def region_scores(texts: list[str]) -> list[float]:
 
 
 def keep_main_content(draft: Draft, ctx: Context) -> Draft:
+    """Keep the best stretch. When the headline was found below the top of the page, the
+    text starts at the first paragraph after it, even if a table or a list of short lines
+    separates that introduction from the longest stretch of prose."""
     blocks = draft.blocks
     if not blocks:
         return draft
     start, end = best_region(region_scores([b.text for b in blocks]))
+    if draft.header and start > 0:
+        start = next((i for i, b in enumerate(blocks[:start]) if is_prose(b.text, LEAD_MIN_WORDS)), start)
     if (start, end) == (0, len(blocks)):
         return draft
     drops: list[tuple[Block, str, str]] = [
