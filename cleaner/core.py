@@ -13,6 +13,8 @@ from .blocks import Block, split_text
 from .decode import decode_bytes
 from .errors import InputError
 from .pipeline import Context, Draft, run_steps
+from .readers import html, html_meta
+from .readers.html import looks_like_html
 from .record import Article, ErrorInfo, Removal
 from .rulepack import PackSet, load_packs
 from .settings import Settings
@@ -65,7 +67,7 @@ class Cleaner:
             if len(data) > settings.max_input_bytes:
                 raise InputError("too_large", f"the input has {len(data)} bytes, more than the "
                                               f"limit of {settings.max_input_bytes}")
-            text, _encoding = decode_bytes(bytes(data))
+            text, _encoding = decode_bytes(bytes(data), html.declared_charset(bytes(data[:4096])))
         else:
             text = data
             if len(text) > settings.max_input_bytes:
@@ -73,11 +75,25 @@ class Cleaner:
                                               f"the limit of {settings.max_input_bytes}")
         if not text.strip():
             raise InputError("empty", "the input is empty")
-        blocks, trace = self._limit(split_text(text))
-        packs = tuple(self.packs.select(text, url, settings.generic_rules))
-        ctx = Context(settings=settings, packs=packs, url=url, hints=hints, tools=self.tools)
-        draft = run_steps(Draft(tuple(blocks), removed=tuple(trace)), ctx, self.steps)
+        if looks_like_html(text):
+            blocks, packs, hints, trace = self._read_html(text, url, hints)
+            url = url or hints.get("url")
+        else:
+            blocks, packs, trace = split_text(text), self.packs.select(text, url, settings.generic_rules), ()
+        blocks, limited = self._limit(blocks)
+        trace = tuple(trace) + tuple(limited)
+        ctx = Context(settings=settings, packs=tuple(packs), url=url, hints=hints, tools=self.tools)
+        draft = run_steps(Draft(tuple(blocks), removed=trace), ctx, self.steps)
         return self._record(draft, ctx, doc_id=doc_id, source=source)
+
+    def _read_html(self, text: str, url: str | None, hints: Mapping[str, Any]):
+        """Parse, pick packs by URL (given, canonical or og:url), prune, extract, hint."""
+        tree = html.parse_html(text)
+        found = html_meta.hints(tree, url or html_meta.page_url(tree))
+        packs = self.packs.select(text, url or found.get("url"), self.settings.generic_rules)
+        pruned = html.prune(tree, packs)
+        blocks = html.main_content_blocks(tree, url or found.get("url"))
+        return blocks, packs, {**found, **hints}, pruned
 
     def _limit(self, blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
         """Apply ``max_blocks`` and ``max_block_chars``; what is cut is traced."""

@@ -71,13 +71,11 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     """Find the byline near the headline; remove the line (or the glued part) from the body."""
     if "byline" in draft.fields:
         return draft
-    hinted = ctx.hints.get("byline")
-    if hinted:
-        return draft.with_fields(byline=tuple(hinted))
+    hinted = tuple(ctx.hints.get("byline") or ())
     for block in list(draft.header[-_SEARCH:]):
         got = byline_of(block.text)
         if got:
-            return draft.with_fields(byline=tuple(got[0]))
+            return draft.with_fields(byline=hinted or tuple(got[0]))
     for i, block in enumerate(draft.blocks[:_SEARCH]):
         got = byline_of(block.text)
         if not got:
@@ -90,5 +88,5 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
             blocks[i] = Block(block.index, rest, block.kind)
         else:
             del blocks[i]
-        return draft.replace_blocks("byline", blocks, [removal]).with_fields(byline=tuple(names))
-    return draft
+        return draft.replace_blocks("byline", blocks, [removal]).with_fields(byline=hinted or tuple(names))
+    return draft.with_fields(byline=hinted or None)

@@ -27,6 +27,7 @@ _DASH = re.compile(r"\s+(?:[-–—:·•»]|::)\s+")
 _CRUMB = re.compile(r"\s*(?:»|›|>|/)\s+")
 _SITE_NAME_WORDS = 5
 _ADJACENT = 2
+_HTML_WINDOW = 3
 _LOOK_BACK = 15
 _MIN_SIMILARITY = 0.5
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•·*-])\s")
@@ -222,12 +223,29 @@ def _nearest_headline(blocks: tuple[Block, ...], start: int) -> int | None:
     return None
 
 
+def _headline_of_page(draft: Draft, hint: str | None) -> Draft:
+    """HTML: the markup named the headline; a copy of it opening the content goes."""
+    if not hint:
+        return draft
+    head = draft.blocks[:_HTML_WINDOW]
+    matches = _title_matches(head, len(head), [hint]) + (
+        [(0, head[0].text, 2)] if head and title_relation(hint, head[0].text) else [])
+    if not matches:
+        return draft.with_fields(headline=squash(hint))
+    h = max(m[0] for m in matches)
+    drops = [(b, "before-headline", "above the headline in the main content") for b in draft.blocks[:h]]
+    drops.append((draft.blocks[h], "markup-headline", "the headline named by the page's markup"))
+    return draft.remove("headline", drops).with_header(draft.blocks[:h]).with_fields(headline=squash(hint))
+
+
 def find_headline(draft: Draft, ctx: Context) -> Draft:
     """Take the headline out of the blocks; the blocks before it become the header."""
     blocks = draft.blocks
     hint = ctx.hints.get("headline")
     if not blocks:
         return draft.with_fields(headline=squash(hint) if hint else None)
+    if ctx.hints.get("format") == "html":
+        return _headline_of_page(draft, hint)
     start, end = best_region([block_score(b.text) for b in blocks])
     first = blocks[0].text
     page = "\n".join(b.text for b in blocks)

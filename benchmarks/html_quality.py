@@ -1,0 +1,138 @@
+"""Quality and speed of the HTML path against trafilatura and readability, in one run.
+
+    python benchmarks/html_quality.py [--limit N] [--write]
+
+On ../shared/benchmarks/scrapinghub (body) and wcxb-dev (body, headline, byline, date where
+the answer exists). Scores follow ../shared/benchmarks/metrics.py and its README: byline is the
+set of author names split on commas, semicolons, "and", "&"; date is the same calendar day.
+Speed: pages per second, one process on one core, parsing included.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from text_quality import SHARED, metrics, write_section  # noqa: E402
+from cleaner import Cleaner, Settings  # noqa: E402
+
+_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*", re.IGNORECASE)
+
+
+def names(value) -> set[str]:
+    if not value:
+        return set()
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(value)
+    return {metrics.norm(n).lower() for n in _SPLIT.split(value) if n.strip()}
+
+
+def load(name: str, limit: int | None) -> list[dict]:
+    truth = json.loads((SHARED / name / "ground-truth.json").read_text())
+    pages = []
+    for page_id in sorted(truth)[:limit]:
+        answer = truth[page_id]
+        pages.append({"id": page_id, "html": gzip.decompress((SHARED / name / "html" / f"{page_id}.html.gz").read_bytes()),
+                      "url": answer.get("url"), "body": answer.get("main_content") or answer.get("articleBody") or "",
+                      "title": answer.get("title"), "author": answer.get("author"), "date": answer.get("publish_date")})
+    return pages
+
+
+# Each system returns a dict with "body" and the fields it offers (headline, byline, date);
+# a field it does not offer is left out and not scored for it.
+
+def run_cleaner(cleaner):
+    def run(page):
+        r = cleaner.clean(page["html"], url=page["url"])
+        return {"body": r.body, "headline": r.headline, "byline": list(r.byline), "date": r.published}
+    return run
+
+
+def run_trafilatura_meta(page):
+    import trafilatura
+    doc = trafilatura.bare_extraction(page["html"].decode("utf-8", "replace"), url=page["url"], with_metadata=True)
+    if doc is None:
+        return {"body": "", "headline": None, "byline": [], "date": None}
+    return {"body": doc.text or "", "headline": doc.title, "date": doc.date,
+            "byline": doc.author.split("; ") if doc.author else []}
+
+
+def run_trafilatura_fast(page):
+    import trafilatura
+    return {"body": trafilatura.extract(page["html"].decode("utf-8", "replace"), url=page["url"], fast=True) or ""}
+
+
+def run_readability(page):
+    import lxml.html
+    from readability import Document
+    doc = Document(page["html"].decode("utf-8", "replace"))
+    summary = doc.summary()
+    return {"body": lxml.html.fromstring(summary).text_content() if summary else "", "headline": doc.short_title()}
+
+
+def score(system, pages) -> dict:
+    out = {"P": 0.0, "R": 0.0, "F1": 0.0}
+    fields = {"headline": [0, 0], "byline": [0, 0], "date": [0, 0]}
+    started = time.perf_counter()
+    results = [system(p) for p in pages]
+    seconds = time.perf_counter() - started
+    for page, got in zip(pages, results):
+        p, r, f = metrics.prf(got["body"], page["body"])
+        out["P"] += p; out["R"] += r; out["F1"] += f
+        checks = {"headline": ("title", lambda a, b: bool(a) and metrics.same(a, b)),
+                  "byline": ("author", lambda a, b: names(a) == names(b)),
+                  "date": ("date", lambda a, b: bool(a) and a[:10] == b[:10])}
+        for field, (answer, equal) in checks.items():
+            if page[answer] and field in got:
+                fields[field][0] += equal(got[field], page[answer])
+                fields[field][1] += 1
+    n = len(pages)
+    out = {k: v / n for k, v in out.items()}
+    for k, (hit, total) in fields.items():
+        out[k] = hit / total if total else None
+    out["pages_per_s"] = n / seconds
+    return out
+
+
+def table(name: str, pages: list[dict], systems) -> list[str]:
+    lines = [f"### HTML: {name} ({len(pages)} pages)", "",
+             "| system | body P | body R | body F1 | headline | byline | date | pages/s |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    fmt = lambda v: "-" if v is None else f"{v:.3f}"
+    for label, system in systems:
+        s = score(system, pages)
+        lines.append(f"| {label} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {fmt(s['headline'])} | "
+                     f"{fmt(s['byline'])} | {fmt(s['date'])} | {s['pages_per_s']:.0f} |")
+        print(lines[-1], flush=True)
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--write", action="store_true", help="write the tables into RESULTS.md")
+    args = parser.parse_args()
+    cleaner = Cleaner(Settings())
+    systems = [("cleaner", run_cleaner(cleaner)),
+               ("trafilatura.bare_extraction (with metadata)", run_trafilatura_meta),
+               ("trafilatura.extract (fast=True)", run_trafilatura_fast),
+               ("readability-lxml", run_readability)]
+    out = []
+    for name in ("scrapinghub", "wcxb-dev"):
+        out += table(name, load(name, args.limit), systems) + [""]
+    text = "\n".join(out).rstrip()
+    print(text)
+    if args.write:
+        write_section("html", text)
+
+
+if __name__ == "__main__":
+    main()

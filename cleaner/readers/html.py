@@ -1,0 +1,110 @@
+"""HTML front door: parse safely, prune with the site packs' selectors, find the main content
+with trafilatura, and hand its paragraphs to the same pipeline as a text dump.
+
+Parsing never touches the network, resolves no entity and loads no DTD: lxml's HTML parser
+with ``no_network`` and without ``huge_tree``; an XML declaration is dropped before parsing.
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.etree
+import lxml.html
+
+from ..blocks import Block, squash
+from ..errors import InputError
+from ..record import Removal
+from ..rulepack import Pack
+
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                         re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<(?:p|div|span|a|br|h[1-6]|table|li|meta|script|article|section)\b", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML page (doctype, <html>, <head> or <body> first, or dense markup).
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>"), looks_like_html("Title\\n\\nText.")
+    (True, False)
+    """
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or len(_TAGS.findall(head)) >= 5
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(head: bytes) -> str | None:
+    """The charset a page declares in its first bytes, if any.
+
+    >>> declared_charset(b'<html><head><meta charset="windows-1251">')
+    'windows-1251'
+    """
+    found = _META_CHARSET.search(head[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def _parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True,
+                                huge_tree=False, recover=True, remove_blank_text=False)
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement:
+    """The page's tree; ``InputError('html', ...)`` when nothing can be parsed."""
+    text = _XML_DECLARATION.sub("", text, count=1)
+    try:
+        tree = lxml.html.document_fromstring(text, parser=_parser())
+    except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as exc:
+        raise InputError("html", f"the HTML could not be parsed: {exc}") from None
+    if tree is None:
+        raise InputError("html", "the HTML could not be parsed: empty document")
+    return tree
+
+
+def prune(tree: lxml.html.HtmlElement, packs: list[Pack]) -> tuple[Removal, ...]:
+    """Remove the elements that the packs' ``remove_html`` rules select (CSS or XPath)."""
+    trace = []
+    for pack in packs:
+        for rule in pack.rules_of("remove_html"):
+            try:
+                found = tree.cssselect(rule.css) if rule.css else tree.xpath(rule.xpath)
+            except Exception as exc:  # a selector the page makes fail must not stop the batch
+                trace.append(Removal("html-rules", rule.ref, f"selector failed: {exc}", "", -1))
+                continue
+            elements = [e for e in found if isinstance(e, lxml.html.HtmlElement) and e.getparent() is not None]
+            for element in elements:
+                text = squash(element.text_content())[:200]
+                element.drop_tree()
+                trace.append(Removal("html-rules", rule.ref, rule.why, text, -1))
+    return tuple(trace)
+
+
+def _element_blocks(element, kind_of) -> list[tuple[str, str]]:
+    """(kind, text) for one element of trafilatura's output tree."""
+    tag = element.tag
+    if tag == "list":
+        return [("li", squash(" ".join(item.itertext()))) for item in element.iter("item")]
+    if tag == "table":
+        return [("tr", " | ".join(squash(" ".join(c.itertext())) for c in row.iter("cell")))
+                for row in element.iter("row")]
+    return [(kind_of.get(tag, "p"), squash(" ".join(element.itertext())))]
+
+
+_KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}
+
+
+def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[Block]:
+    """The main content as blocks, found by trafilatura (no fallback extractors: fast)."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False,
+                                           include_tables=True, with_metadata=False)
+    if document is None or document.body is None:
+        return []
+    blocks: list[Block] = []
+    for element in document.body:
+        for kind, text in _element_blocks(element, _KINDS):
+            if text:
+                blocks.append(Block(len(blocks), text, kind))
+    return blocks
