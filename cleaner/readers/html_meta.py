@@ -1,28 +1,25 @@
 """What the markup says about the article: each field a chain of small fallbacks.
 
-headline: JSON-LD ``headline`` > the article's single ``<h1>`` > ``og:title`` > ``<title>``
-without the site name; byline: JSON-LD ``author`` > ``meta[name=author]`` > ``rel=author``
-links; published: JSON-LD ``datePublished`` > article meta tags > ``<time datetime>`` > a date
-in the URL; language: ``<html lang>``; url: canonical link > ``og:url``.
+headline: the page's ``<h1>`` most like its title > ``og:title`` > JSON-LD ``headline`` >
+``<title>``, without the site name; byline: JSON-LD ``author`` > ``meta[name=author]`` > ``rel=author``
+links; published: htmldate (JSON-LD, meta tags, ``<time>``, visible dates, URL); language: ``<html lang>``; url: canonical link > ``og:url``.
 """
 from __future__ import annotations
 
+import html
 import json
 import re
 from typing import Any, Iterator
 
 from ..blocks import squash
-from ..dates import normalise_date
-from ..steps.byline import split_names
+from ..steps.byline import NOT_NAMES as _NOT_NAMES
+from ..steps.headline import site_suffix_removed, title_similarity
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "webpage",
                   "techarticle", "scholarlyarticle", "report", "posting", "socialmediaposting", "liveblogposting"}
-_DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "date",
-              "pubdate", "publishdate", "publish-date", "dc.date.issued", "dc.date", "dcterms.created",
-              "parsely-pub-date", "sailthru.date", "article.published", "published-date", "cxenseparse:recs:publishtime")
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|$|[-_])")
 _MAX_JSONLD = 200_000
+_H1_SIMILARITY = 0.3
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -62,57 +59,103 @@ def _types(obj: dict) -> set[str]:
     return {str(k).lower() for k in kinds}
 
 
-def _names(value: Any) -> list[str]:
-    """Author names from a JSON-LD author value (string, object, or list of either)."""
+def _names(value: Any, people_only: bool = True) -> list[str]:
+    """Author names from a JSON-LD author value (string, object, or list of either);
+    organisations (the publisher) are no byline.
+
+    >>> _names([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Planet"}])
+    ['Jane Doe']
+    """
     if isinstance(value, str):
-        return split_names(value) or ([squash(value)] if value.strip() else [])
+        return clean_names(value)
     if isinstance(value, dict):
-        return _names(value.get("name", ""))
+        if people_only and "organization" in _types(value):
+            return []
+        return _names(value.get("name", ""), people_only)
     if isinstance(value, list):
-        return [n for v in value for n in _names(v)]
+        return [n for v in value for n in _names(v, people_only)]
     return []
 
 
+def clean_names(text: str) -> list[str]:
+    """Person names from an author string: entities decoded, handles and URLs dropped.
+
+    >>> clean_names("Maria &amp; Katerina"), clean_names("andrew.keaveney"), clean_names("By Jane Doe")
+    (['Maria', 'Katerina'], [], ['Jane Doe'])
+    >>> clean_names("Author Isaiah Shelton"), clean_names("David Jackson - Editorial Team"), clean_names("ServiceTitan November 3")
+    (['Isaiah Shelton'], ['David Jackson'], ['ServiceTitan'])
+    """
+    text = _LABEL.sub("", html.unescape(text))
+    parts = [_ROLE_OR_DATE.sub("", squash(p)) for p in re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", text)]
+    return [p for p in dict.fromkeys(parts) if p and _is_name(p)]
+
+
+_LABEL = re.compile(r"^\s*(?:(?:written|posted|reviewed|words|story)\s+by|by|author(?:ed by)?|the author)\b\s*:?\s*",
+                    re.IGNORECASE)
+_ROLE_OR_DATE = re.compile(
+    r"\s+(?:[-–—]\s+.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?|\d.*)$",
+    re.IGNORECASE)
+
+
+def _is_name(part: str) -> bool:
+    if any(ch in part for ch in "@/:»") or not any(ch.isupper() for ch in part):
+        return False
+    if part.lower().startswith(("more about", "the author", "author")):
+        return False
+    return len(part) <= 60 and not _NOT_NAMES.match(part)
+
+
 def headline(tree, objects: list[dict]) -> str | None:
+    """The page's own ``<h1>`` (the one most like the title when there are several), else
+    ``og:title``, JSON-LD ``headline`` or ``<title>``, each without a site name."""
+    title = squash(tree.findtext(".//title") or "")
+    og = _meta(tree, "og:title", "twitter:title")
+    reference = og or title
+    h1s = [t for t in (squash(h.text_content()) for h in tree.iter("h1")) if len(t.split()) >= 2]
+    if h1s:
+        best = max(h1s, key=lambda t: title_similarity(t, reference))
+        return best if title_similarity(best, reference) >= _H1_SIMILARITY else h1s[0]
+    page = "\n".join([_meta(tree, "og:site_name") or ""] + [f.text_content() for f in tree.iter("footer")][:1])
+    if og:
+        return site_suffix_removed(og, page)
     for obj in objects:
         if isinstance(obj.get("headline"), str) and obj["headline"].strip():
             return squash(obj["headline"])
-    h1s = tree.xpath("//article//h1") or tree.xpath("//h1")
-    if len(h1s) == 1 and squash(h1s[0].text_content()):
-        return squash(h1s[0].text_content())
-    og = _meta(tree, "og:title", "twitter:title")
-    if og:
-        return og
-    title = tree.findtext(".//title")
-    return squash(title) if title and title.strip() else None
+    return site_suffix_removed(title, page) if title else None
 
 
 def byline(tree, objects: list[dict]) -> tuple[str, ...]:
+    """Authors: JSON-LD people > ``meta[name=author]`` > ``rel=author`` links > trafilatura's
+    author search of the page (bylines, author boxes)."""
     for obj in objects:
-        names = _names(obj.get("author"))
-        if names:
+        if names := _names(obj.get("author")):
             return tuple(dict.fromkeys(names))
     meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-    if meta and not meta.startswith("http"):
-        names = split_names(meta) or [meta]
-        return tuple(dict.fromkeys(names))
+    if meta and (names := clean_names(meta)):
+        return tuple(names)
     links = [squash(a.text_content()) for a in tree.xpath('//a[@rel="author"]')]
-    return tuple(dict.fromkeys(n for link in links for n in split_names(link)))
+    if names := [n for link in links for n in clean_names(link)]:
+        return tuple(dict.fromkeys(names))
+    from trafilatura.metadata import extract_author
+
+    found = extract_author(tree)
+    return tuple(clean_names(found.replace("; ", ", "))) if found else ()
 
 
-def published(tree, objects: list[dict], url: str | None) -> str | None:
-    for obj in objects:
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            if isinstance(obj.get(key), str) and (date := normalise_date(obj[key])) and date[0] != "-":
-                return date
-    meta = _meta(tree, *_DATE_META)
-    if meta and (date := normalise_date(meta)) and date[0] != "-":
-        return date
-    for time in tree.xpath("//article//time[@datetime] | //time[@datetime]")[:3]:
-        if (date := normalise_date(time.get("datetime"))) and date[0] != "-":
-            return date
-    if url and (found := _URL_DATE.search(url)):
-        return "-".join(found.groups())
+def published(tree, url: str | None) -> str | None:
+    """The original publication date, found by htmldate (JSON-LD, meta tags, ``<time>``,
+    visible dates, the URL); the cheap search first, the extensive one only when it fails.
+    htmldate works on its own copy of the tree and never fetches."""
+    from htmldate import find_date
+
+    for extensive in (False, True):
+        try:
+            found = find_date(tree, url=url, original_date=True, extensive_search=extensive,
+                              outputformat="%Y-%m-%d", deferred_url_extractor=True)
+        except Exception:  # a page that trips htmldate loses its date, not its record
+            found = None
+        if found:
+            return found
     return None
 
 
@@ -141,5 +184,5 @@ def hints(tree, url: str | None) -> dict[str, Any]:
     """Every field the markup offers, for the pipeline's steps (``ctx.hints``)."""
     objects = list(_jsonld_objects(tree))
     found = {"format": "html", "headline": headline(tree, objects), "byline": byline(tree, objects) or None,
-             "published": published(tree, objects, url), "language": language(tree), "url": url}
+             "published": published(tree, url), "language": language(tree), "url": url}
     return {k: v for k, v in found.items() if v}

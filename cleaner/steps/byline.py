@@ -18,7 +18,7 @@ _BYLINE_LINE = re.compile(rf"^{_LEAD}\s+(?P<names>{_NAMES})(?P<tail>\s*(?:[,|/�
                           re.IGNORECASE)
 _GLUED = re.compile(rf"(?<=[.!?”\"’])\s+By\s+(?P<names>{_NAMES})\s*$")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
-_NOT_NAMES = re.compile(
+NOT_NAMES = re.compile(
     r"^(?:staff|staff writer|reporter|correspondent|senior correspondent|editor|contributor|"
     r"reuters|afp|ap|associated press|agence france-presse|the associated press|bloomberg|"
     r"email the author|e-mail the author|follow|updated|published)$", re.IGNORECASE)
@@ -34,7 +34,7 @@ def split_names(text: str) -> list[str]:
     names = []
     for part in _SPLIT.split(text):
         part = part.strip(" .")
-        if part and not _NOT_NAMES.match(part) and len(part.split()) >= 2 and part not in names:
+        if part and not NOT_NAMES.match(part) and len(part.split()) >= 2 and part not in names:
             names.append(part)
     return names
 
