@@ -20,6 +20,15 @@ _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle
                   "techarticle", "scholarlyarticle", "report", "posting", "socialmediaposting", "liveblogposting"}
 _MAX_JSONLD = 200_000
 _H1_SIMILARITY = 0.3
+#: visible bylines and author boxes, most specific first (no copy of the tree needed)
+_AUTHOR_XPATHS = (
+    '//a[@rel="author"]',
+    '//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and not(*)]',
+    '//*[contains(@class, "author-name") or contains(@class, "author__name") or contains(@class, "byline__name")'
+    ' or contains(@class, "authorName") or contains(@class, "post-author")]',
+    '//*[contains(@class, "byline") or contains(@class, "author")][not(self::body) and not(self::html)]'
+    '[string-length(normalize-space()) < 80]',
+)
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -125,21 +134,19 @@ def headline(tree, objects: list[dict]) -> str | None:
 
 
 def byline(tree, objects: list[dict]) -> tuple[str, ...]:
-    """Authors: JSON-LD people > ``meta[name=author]`` > ``rel=author`` links > trafilatura's
-    author search of the page (bylines, author boxes)."""
+    """Authors: JSON-LD people > ``meta[name=author]`` > ``rel=author`` links, author markup
+    and byline or author boxes on the page."""
     for obj in objects:
         if names := _names(obj.get("author")):
             return tuple(dict.fromkeys(names))
     meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
     if meta and (names := clean_names(meta)):
         return tuple(names)
-    links = [squash(a.text_content()) for a in tree.xpath('//a[@rel="author"]')]
-    if names := [n for link in links for n in clean_names(link)]:
-        return tuple(dict.fromkeys(names))
-    from trafilatura.metadata import extract_author
-
-    found = extract_author(tree)
-    return tuple(clean_names(found.replace("; ", ", "))) if found else ()
+    for xpath in _AUTHOR_XPATHS:
+        texts = [squash(e.text_content()) for e in tree.xpath(xpath)[:5]]
+        if names := [n for text in texts if len(text) <= 120 for n in clean_names(text)]:
+            return tuple(dict.fromkeys(names))
+    return ()
 
 
 def published(tree, url: str | None) -> str | None:
