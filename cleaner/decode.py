@@ -1,7 +1,9 @@
 """Bytes to text: UTF-8 first, BOMs honoured, other encodings detected by charset-normalizer.
 
->>> decode_bytes("Grüße".encode("cp1252"))[0]
-'Grüße'
+>>> decode_bytes("Die Grüße aus München kamen spät, aus über zwanzig Städten.".encode("cp1252"))[0]
+'Die Grüße aus München kamen spät, aus über zwanzig Städten.'
+>>> decode_bytes("Grüße".encode("cp1252"), declared="windows-1252")
+('Grüße', 'windows-1252')
 >>> decode_bytes(b"")
 Traceback (most recent call last):
 ...
