@@ -12,11 +12,34 @@ from datetime import datetime
 
 from dateutil import parser as date_parser
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+#: month names of the languages most news comes in, mapped to their English names for dateutil
+FOREIGN_MONTHS = {
+    # French
+    "janvier": "January", "février": "February", "fevrier": "February", "mars": "March", "avril": "April",
+    "mai": "May", "juin": "June", "juillet": "July", "août": "August", "aout": "August",
+    "septembre": "September", "octobre": "October", "novembre": "November", "décembre": "December",
+    # German
+    "januar": "January", "jänner": "January", "februar": "February", "märz": "March", "juni": "June",
+    "juli": "July", "oktober": "October", "dezember": "December",
+    # Spanish
+    "enero": "January", "febrero": "February", "marzo": "March", "abril": "April", "mayo": "May",
+    "junio": "June", "julio": "July", "agosto": "August", "septiembre": "September",
+    "setiembre": "September", "octubre": "October", "noviembre": "November", "diciembre": "December",
+    # Italian
+    "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May", "giugno": "June",
+    "luglio": "July", "settembre": "September", "ottobre": "October", "dicembre": "December",
+    # Portuguese
+    "janeiro": "January", "fevereiro": "February", "março": "March", "maio": "May", "junho": "June",
+    "julho": "July", "setembro": "September", "outubro": "October", "dezembro": "December",
+}
+_MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+          + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
+          + r")\.?")
+_FOREIGN = re.compile(r"\b(" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 DATE_PATTERN = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?:de\s+)?\d{{4}})?"
     rf"|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
     rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{4}})"
 )
@@ -30,10 +53,14 @@ def normalise_date(text: str) -> str | None:
 
     >>> normalise_date("2 July 2007"), normalise_date("Jan. 5"), normalise_date("2024-03-12T10:00:00Z")
     ('2007-07-02', '--01-05', '2024-03-12')
+    >>> normalise_date("14 avril 2025"), normalise_date("3. März 2024"), normalise_date("5 de mayo")
+    ('2025-04-14', '2024-03-03', '--05-05')
     """
     text = text.strip()
     if _ISO.match(text):
         return text[:10]
+    text = _FOREIGN.sub(lambda m: FOREIGN_MONTHS[m.group(1).lower()], text)
+    text = re.sub(r"\b(\d{1,2})\.(?=\s)", r"\1", text)  # "3. März" -> "3 März"
     try:
         parsed = date_parser.parse(text, default=datetime(1900, 1, 1), dayfirst="/" not in text,
                                    fuzzy=True)

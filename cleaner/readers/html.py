@@ -50,9 +50,31 @@ def _parser() -> lxml.html.HTMLParser:
                                 huge_tree=False, recover=True, remove_blank_text=False)
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.IGNORECASE)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.IGNORECASE)
+_TITLE_SEARCH = 2_000
+
+
+def close_runaway_title(text: str) -> str:
+    r"""A ``<title>`` never closed would swallow the whole page (its content is raw text):
+    close it at the end of its first line.
+
+    >>> close_runaway_title("<title>News\n<body><p>Text</p>")
+    '<title>News</title>\n<body><p>Text</p>'
+    >>> close_runaway_title("<title>News</title><p>x</p>")
+    '<title>News</title><p>x</p>'
+    """
+    opened = _TITLE_OPEN.search(text, 0, 20_000)
+    if not opened or _TITLE_CLOSE.search(text, opened.end(), opened.end() + _TITLE_SEARCH):
+        return text
+    end = min((i for i in (text.find("\n", opened.end()), text.find("<", opened.end())) if i >= 0),
+              default=len(text))
+    return text[:end] + "</title>" + text[end:]
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
     """The page's tree; ``InputError('html', ...)`` when nothing can be parsed."""
-    text = _XML_DECLARATION.sub("", text, count=1)
+    text = close_runaway_title(_XML_DECLARATION.sub("", text, count=1))
     try:
         tree = lxml.html.document_fromstring(text, parser=_parser())
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as exc:

@@ -228,14 +228,16 @@ def _headline_of_page(draft: Draft, hint: str | None) -> Draft:
     if not hint:
         return draft
     head = draft.blocks[:_HTML_WINDOW]
-    matches = _title_matches(head, len(head), [hint]) + (
-        [(0, head[0].text, 2)] if head and title_relation(hint, head[0].text) else [])
+    matches = [(j, b.text, relation) for j, b in enumerate(head)
+               if (relation := title_relation(hint, b.text)) and is_headline_like(b.text)]
     if not matches:
         return draft.with_fields(headline=squash(hint))
-    h = max(m[0] for m in matches)
+    h, text, relation = matches[-1]
+    # the page's own heading is cleaner than a title that still carries the site name
+    headline = text if relation in ("site-suffix", "site-prefix", "glued-prefix") else squash(hint)
     drops = [(b, "before-headline", "above the headline in the main content") for b in draft.blocks[:h]]
     drops.append((draft.blocks[h], "markup-headline", "the headline named by the page's markup"))
-    return draft.remove("headline", drops).with_header(draft.blocks[:h]).with_fields(headline=squash(hint))
+    return draft.remove("headline", drops).with_header(draft.blocks[:h]).with_fields(headline=headline)
 
 
 def find_headline(draft: Draft, ctx: Context) -> Draft:
