@@ -102,15 +102,19 @@ def prune(tree: lxml.html.HtmlElement, packs: list[Pack]) -> tuple[Removal, ...]
     return tuple(trace)
 
 
+def _lines(element) -> list[str]:
+    """The element's text, one entry per line it holds (``<br>`` and newlines split lines)."""
+    return [line for line in (squash(part) for part in "".join(element.itertext()).split("\n")) if line]
+
+
 def _element_blocks(element, kind_of) -> list[tuple[str, str]]:
     """(kind, text) for one element of trafilatura's output tree."""
     tag = element.tag
     if tag == "list":
-        return [("li", squash(" ".join(item.itertext()))) for item in element.iter("item")]
+        return [("li", " ".join(_lines(item))) for item in element.iter("item")]
     if tag == "table":
-        return [("tr", " | ".join(squash(" ".join(c.itertext())) for c in row.iter("cell")))
-                for row in element.iter("row")]
-    return [(kind_of.get(tag, "p"), squash(" ".join(element.itertext())))]
+        return [("tr", " | ".join(" ".join(_lines(c)) for c in row.iter("cell"))) for row in element.iter("row")]
+    return [(kind_of.get(tag, "p"), line) for line in _lines(element)]
 
 
 _KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}

@@ -1,0 +1,114 @@
+"""HTML input: detection, encodings, markup fields, site-pack selectors, safe parsing."""
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, Settings, clean
+from cleaner.readers import html, html_meta
+
+PARAS = ["The council voted on Thursday to keep the library open until midnight during exams.",
+         "Students had asked for longer hours after the university closed its own reading room.",
+         "The extra hours will cost about 18,000 pounds, paid from the fund for community projects."]
+
+
+def page(head: str = "", body: str = "", lang: str = "en") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>'
+            f'<nav><a href="/">Home</a><a href="/news">News</a></nav><article>{body}{paras}</article>'
+            f'<footer>© 2024 Example</footer></body></html>')
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner(Settings(detect_language=False))
+
+
+def test_detection():
+    assert html.looks_like_html(page())
+    assert html.looks_like_html("<div><p>a</p><p>b</p><p>c</p><a>d</a><span>e</span></div>")
+    assert not html.looks_like_html("Library open late\n\nThe council voted <b>today</b>.")
+
+
+def test_same_record_shape_as_text(cleaner):
+    record = cleaner.clean(page("<title>Library open late | Post</title>", "<h1>Library open late</h1>"))
+    assert record.headline == "Library open late"
+    assert record.paragraphs == PARAS
+    assert record.ok and set(record.to_dict()) >= {"headline", "dateline", "byline", "body"}
+
+
+@pytest.mark.parametrize("head, body, expected", [
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "From JSON-LD"}</script>', "", "From JSON-LD"),
+    ('<meta property="og:title" content="From Open Graph">', "", "From Open Graph"),
+    ("<title>From the title tag | Example News</title>", "", "From the title tag"),
+    ('<meta property="og:title" content="Library stays open">', "<h1>Menu</h1><h1>Library stays open late</h1>",
+     "Library stays open late"),
+])
+def test_headline_fallbacks(cleaner, head, body, expected):
+    assert cleaner.clean(page(head, body)).headline == expected
+
+
+def test_byline_sources(cleaner):
+    jsonld = ('<script type="application/ld+json">{"@type": "Article", "author": [{"@type": "Person", '
+              '"name": "Jane Doe"}, {"@type": "Organization", "name": "Example News"}]}</script>')
+    assert cleaner.clean(page(jsonld)).byline == ("Jane Doe",)
+    assert cleaner.clean(page('<meta name="author" content="Jane Doe, Max Mustermann">')).byline == \
+        ("Jane Doe", "Max Mustermann")
+    assert cleaner.clean(page(body='<p class="meta">Posted by <a rel="author">Priya Natarajan</a></p>')).byline == \
+        ("Priya Natarajan",)
+
+
+def test_date_and_url_and_language(cleaner):
+    head = ('<link rel="canonical" href="https://news.example.org/2024/03/12/library">'
+            '<meta property="article:published_time" content="2024-03-12T08:00:00Z">')
+    record = cleaner.clean(page(head, lang="en-GB"))
+    assert record.published == "2024-03-12"
+    assert record.url == "https://news.example.org/2024/03/12/library"
+    assert html_meta.language(html.parse_html(page(lang="de-AT"))) == "de"
+
+
+def test_declared_charset_is_used():
+    text = page(body="<h1>Grève à Paris</h1>").replace('charset="utf-8"', 'charset="windows-1252"')
+    record = clean(text.encode("cp1252"), settings=Settings(detect_language=False))
+    assert record.headline == "Grève à Paris"
+
+
+def test_site_pack_selectors_prune_before_extraction(tmp_path):
+    (tmp_path / "site.yaml").write_text(
+        "id: example\ndescription: d\nmatch: {domains: [news.example.org]}\nrules:\n"
+        "  - {id: promo, kind: remove_html, why: promo box, css: div.promo}\n"
+        "  - {id: note, kind: remove_html, why: editor note, xpath: '//p[@class=\"note\"]'}\n")
+    cleaner = Cleaner(Settings(rules_dir=tmp_path, detect_language=False, explain=True))
+    body = ('<div class="promo"><p>Subscribe today and get three months of unlimited reading for free.</p></div>'
+            '<p class="note">Editor note: this story was corrected on Friday after publication online.</p>')
+    head = '<link rel="canonical" href="https://news.example.org/a">'
+    record = cleaner.clean(page(head, body))
+    assert record.site == "example"
+    assert record.paragraphs == PARAS
+    assert {r.rule for r in record.removed if r.step == "html-rules"} == {"example/promo", "example/note"}
+    other = cleaner.clean(page('<link rel="canonical" href="https://elsewhere.example/a">', body))
+    assert other.site is None and "Editor note" in other.body
+
+
+@pytest.mark.parametrize("markup", [
+    "<html><body></body></html>",
+    "<html><head><script>var a = 1;</script></head><body><script>" + "x();" * 1000 + "</script></body></html>",
+    "<!DOCTYPE html><html><body><nav><a>Home</a><a>News</a><a>Sport</a></nav></body></html>",
+])
+def test_page_without_article_is_an_error_record(cleaner, markup):
+    record = cleaner.clean(markup)
+    assert record.error is not None and record.error.type == "no_article"
+
+
+def test_external_entities_and_dtds_are_never_resolved(cleaner, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    doc = (f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+           f'<html><body><article><p>&xxe;</p>' + "".join(f"<p>{p}</p>" for p in PARAS) + "</article></body></html>")
+    record = cleaner.clean(doc)
+    assert "TOP-SECRET" not in record.body and "TOP-SECRET" not in repr(record)
+
+
+def test_deeply_nested_markup_gives_a_record(cleaner):
+    nested = "<div>" * 5000 + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>" * 5000
+    record = cleaner.clean(f"<html><body>{nested}</body></html>")
+    assert record.ok or record.error.type in {"no_article", "html"}
