@@ -18,13 +18,13 @@ from .readers.html import looks_like_html
 from .record import Article, ErrorInfo, Removal
 from .rulepack import PackSet, load_packs
 from .settings import Settings
-from .textutil import is_prose
+from .textutil import word_count
 from .steps import DEFAULT_STEPS, HEURISTIC_STEPS
 from .steps.language import LanguageDetector
 
 
-#: a body needs at least one sentence of this many words, or the input has no article
-_MIN_SENTENCE_WORDS = 5
+#: a body needs at least one paragraph of this many words, or the input has no article
+_MIN_PARAGRAPH_WORDS = 6
 
 
 def content_id(data: str | bytes) -> str:
@@ -120,10 +120,10 @@ class Cleaner:
 
     def _record(self, draft: Draft, ctx: Context, *, doc_id: str, source: str | None) -> Article:
         f = draft.fields
-        has_text = any(is_prose(b.text, _MIN_SENTENCE_WORDS) for b in draft.blocks)
+        has_text = any(word_count(b.text) >= _MIN_PARAGRAPH_WORDS for b in draft.blocks)
         body = "\n\n".join(b.text for b in draft.blocks) if has_text else ""
-        error = None if has_text else ErrorInfo("no_article", "no article text (no sentence of "
-                                                f"{_MIN_SENTENCE_WORDS}+ words) was found in the input")
+        error = None if has_text else ErrorInfo("no_article", "no article text (no paragraph of "
+                                                f"{_MIN_PARAGRAPH_WORDS}+ words) was found in the input")
         site = ctx.site_packs[0].id if ctx.site_packs else None
         return Article(
             id=doc_id, headline=f.get("headline"), dateline=f.get("dateline"),
