@@ -54,4 +54,8 @@ def _doc(name: str, record, feed: Feed) -> Doc:
         return Doc(source, record_id, url=url, error=ErrorInfo("too_large", f"{source}: {exc}"))
     except Exception as exc:
         return Doc(source, record_id, url=url, error=ErrorInfo("truncated", f"{source}: {exc}"))
+    missing = getattr(record.raw_stream, "limit", 0) or 0
+    if missing > 0:
+        return Doc(source, record_id, url=url,
+                   error=ErrorInfo("truncated", f"{source}: record cut short, {missing} bytes missing"))
     return Doc(source, record_id, data, url=url, extra={"warc_record_id": record_id})

@@ -26,8 +26,9 @@ from .sources import Doc
 _WORKER: dict = {}  # the worker process's own Cleaner and limit, set once by _init_worker
 
 
-class DocumentTimeout(Exception):
-    pass
+class DocumentTimeout(BaseException):
+    """Raised by the timer; a BaseException, so that ``Cleaner.clean``'s guard against bugs
+    (``except Exception``) does not turn it into an ``internal`` error."""
 
 
 @contextmanager
