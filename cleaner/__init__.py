@@ -16,7 +16,7 @@ from .errors import InputError, RulePackError
 from .record import Article, Dateline, ErrorInfo, Removal
 from .settings import Settings
 
-__all__ = ["clean", "Cleaner", "Settings", "Article", "Dateline", "ErrorInfo", "Removal",
+__all__ = ["clean", "explain", "Cleaner", "Settings", "Article", "Dateline", "ErrorInfo", "Removal",
            "InputError", "RulePackError"]
 
 
@@ -25,6 +25,14 @@ def _cleaner_for(settings: Settings) -> Cleaner:
     # One Cleaner per distinct (frozen) settings value: packs and langdetect profiles load
     # once. The result of clean() never depends on earlier documents.
     return Cleaner(settings)
+
+
+def explain(data: str | bytes, *, url: str | None = None, settings: Settings | None = None):
+    """What ``clean`` kept and removed, block by block, with the rule or heuristic and its
+    ``why`` (see ``cleaner.maint.explain``)."""
+    from .maint.explain import explain as _explain
+
+    return _explain(data, url=url, settings=settings)
 
 
 def clean(data: str | bytes, *, url: str | None = None, doc_id: str | None = None,

@@ -57,16 +57,23 @@ class Cleaner:
     def clean(self, data: str | bytes, *, url: str | None = None, doc_id: str | None = None,
               source: str | None = None, hints: Mapping[str, Any] | None = None) -> Article:
         """One record for one input: an ``Article``, with ``error`` set when it failed."""
+        return self.trace(data, url=url, doc_id=doc_id, source=source, hints=hints)[0]
+
+    def trace(self, data: str | bytes, *, url: str | None = None, doc_id: str | None = None,
+              source: str | None = None, hints: Mapping[str, Any] | None = None
+              ) -> tuple[Article, tuple[Block, ...]]:
+        """The record and the blocks the pipeline started from (for ``explain``: with
+        ``Settings(explain=True)`` every removal names the block index it came from)."""
         doc_id = doc_id or content_id(data)
         try:
             return self._clean(data, url=url, doc_id=doc_id, source=source, hints=hints or {})
         except InputError as exc:
-            return Article(id=doc_id, url=url, source=source, error=ErrorInfo(exc.type, exc.message))
+            return Article(id=doc_id, url=url, source=source, error=ErrorInfo(exc.type, exc.message)), ()
         except Exception as exc:  # a bug must cost one record, never the batch
             return Article(id=doc_id, url=url, source=source,
-                           error=ErrorInfo("internal", f"{type(exc).__name__}: {exc}"))
+                           error=ErrorInfo("internal", f"{type(exc).__name__}: {exc}")), ()
 
-    def _clean(self, data: str | bytes, *, url, doc_id, source, hints) -> Article:
+    def _clean(self, data: str | bytes, *, url, doc_id, source, hints) -> tuple[Article, tuple[Block, ...]]:
         settings = self.settings
         if isinstance(data, (bytes, bytearray)):
             if len(data) > settings.max_input_bytes:
@@ -89,7 +96,7 @@ class Cleaner:
         trace = tuple(trace) + tuple(limited)
         ctx = Context(settings=settings, packs=tuple(packs), url=url, hints=hints, tools=self.tools)
         draft = run_steps(Draft(tuple(blocks), removed=trace), ctx, self.steps)
-        return self._record(draft, ctx, doc_id=doc_id, source=source)
+        return self._record(draft, ctx, doc_id=doc_id, source=source), tuple(blocks)
 
     def _read_html(self, text: str, url: str | None, hints: Mapping[str, Any]):
         """Parse, pick packs by URL (given, canonical or og:url), prune, extract, hint."""

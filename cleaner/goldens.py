@@ -12,6 +12,8 @@ from pathlib import Path
 from .core import Cleaner
 
 SEED_SUFFIXES = (".txt", ".html", ".htm")
+#: a golden written by ``cleaner-rules new-site`` carries this key until a maintainer accepts it
+DRAFT_KEY = "_review"
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,16 @@ def seed_record(cleaner: Cleaner, case: GoldenCase, root: Path) -> dict:
     source = case.seed.relative_to(root).as_posix()
     record = cleaner.clean(case.seed.read_bytes(), doc_id=case.id, source=source)
     return record.to_dict()
+
+
+def is_draft(path: Path) -> bool:
+    """True for a golden nobody has reviewed yet."""
+    if not path.exists():
+        return False
+    try:
+        return DRAFT_KEY in json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return False
 
 
 def golden_diff(case: GoldenCase, actual: str) -> str:

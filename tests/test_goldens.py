@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.goldens import golden_cases, golden_diff, render, seed_record
+from cleaner.goldens import golden_cases, golden_diff, is_draft, render, seed_record
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = golden_cases(ROOT)
@@ -27,5 +27,7 @@ def test_seed_matches_golden(case, cleaner_default, request):
         case.golden.parent.mkdir(exist_ok=True)
         case.golden.write_text(actual, encoding="utf-8")
         return
+    assert not is_draft(case.golden), (f"{case.golden} is a draft: read it against {case.seed}, then "
+                                       f"accept it with: cleaner-rules goldens --accept {case.id}")
     diff = golden_diff(case, actual)
-    assert not diff, f"{case.seed.name} differs from its golden:\n{diff}"
+    assert not diff, (f"{case.seed.name} differs from its golden (review with: cleaner-rules goldens):\n{diff}")
