@@ -47,10 +47,10 @@ def check(rules_dir: Path, seeds_dir: Path | None = None) -> list[Finding]:
         for rule in pack.rules:
             where = f"{pack.path}:{rule.line}"
             findings += [Finding("error", where, rule.ref, problem) for problem in check_examples(rule)]
-            if not rule.examples:
+            if not rule.examples and rule.kind != "remove_html":
                 findings.append(Finding("warning", where, rule.ref, "no examples (removes:/keeps:)"))
-                if rule.ref not in exercised:
-                    findings.append(Finding("warning", where, rule.ref, "no seed and no example exercises it"))
+            if not rule.examples and seeds_dir and rule.ref not in exercised:
+                findings.append(Finding("warning", where, rule.ref, "no seed and no example exercises it"))
     return findings
 
 
