@@ -92,7 +92,7 @@ def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_byte
     """
     settings = Settings(rules_dir=Path(rules_dir) if rules_dir else None, generic_rules=not no_generic,
                         heuristics=not no_heuristics, detect_language=not no_language, explain=explain,
-                        max_input_bytes=max_bytes)
+                        max_input_bytes=max_bytes, max_seconds=max_seconds)
     feed = Feed(text_fields=tuple(text_fields) or Feed.text_fields, url_field=url_field, id_field=id_field,
                 max_bytes=max_bytes)
     if resume and not output:
@@ -114,7 +114,7 @@ def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_byte
     if url:
         docs = (d if d.url else dataclasses.replace(d, url=url) for d in docs)
     try:
-        for record in clean_all(docs, settings, jobs, max_seconds, cleaner):
+        for record in clean_all(docs, settings, jobs, cleaner):
             (errors if "error" in record else out).write(record)
             progress.update(record)
     except BaseException:

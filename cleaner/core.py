@@ -10,7 +10,8 @@ import hashlib
 from typing import Any, Mapping
 
 from .blocks import Block, split_text
-from .decode import decode_bytes
+from .decode import decode_bytes, repair_mojibake
+from .limits import DocumentTimeout, time_limit
 from .errors import InputError
 from .pipeline import Context, Draft, run_steps
 from .readers import html, html_meta
@@ -66,7 +67,13 @@ class Cleaner:
         ``Settings(explain=True)`` every removal names the block index it came from)."""
         doc_id = doc_id or content_id(data)
         try:
-            return self._clean(data, url=url, doc_id=doc_id, source=source, hints=hints or {})
+            with time_limit(self.settings.max_seconds):
+                return self._clean(data, url=url, doc_id=doc_id, source=source, hints=hints or {})
+        except DocumentTimeout:
+            if not self.settings.max_seconds:
+                raise  # a caller's own timer (clean-articles workers) reports it
+            return Article(id=doc_id, url=url, source=source, error=ErrorInfo(
+                "timeout", f"took longer than {self.settings.max_seconds} s")), ()
         except InputError as exc:
             return Article(id=doc_id, url=url, source=source, error=ErrorInfo(exc.type, exc.message)), ()
         except Exception as exc:  # a bug must cost one record, never the batch
@@ -87,6 +94,8 @@ class Cleaner:
                                               f"the limit of {settings.max_input_bytes}")
         if not text.strip():
             raise InputError("empty", "the input is empty")
+        if settings.fix_mojibake:
+            text = repair_mojibake(text)
         if looks_like_html(text):
             blocks, packs, hints, trace = self._read_html(text, url, hints)
             url = url or hints.get("url")

@@ -12,6 +12,7 @@ cleaner.errors.InputError: the input is empty
 from __future__ import annotations
 
 import codecs
+import re
 
 from .errors import InputError
 
@@ -86,3 +87,27 @@ def _detect(data: bytes) -> tuple[str, str]:
     if best is None or best.encoding is None:
         raise InputError("encoding", "the input is not UTF-8 and its encoding could not be detected")
     return data.decode(best.encoding, errors="replace"), best.encoding
+
+
+# Two-character sequences that UTF-8 text decoded as Latin-1/cp1252 is full of ("â€™", "Ã©").
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3\u00c5\u00e2\u00d0\u00d1][\u0080-\u00bf\u20ac\u201a-\u201e"
+                            "\u2020-\u2022\u2026\u2030\u2039\u203a\u2122\u0152\u0153\u0160\u0161"
+                            "\u0178\u017d\u017e\u02c6\u02dc]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo double-encoded UTF-8 with ftfy, only where its tell-tale sequences appear; quotes,
+    HTML entities and line breaks are left as they are.
+
+    >>> repair_mojibake("pet insurance doesnâ€™t have to be a wall")
+    'pet insurance doesn’t have to be a wall'
+    >>> repair_mojibake("Grève à Paris")
+    'Grève à Paris'
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    config = ftfy.TextFixerConfig(unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
+                                  fix_latin_ligatures=False, fix_character_width=False, explain=False)
+    return ftfy.fix_text(text, config)

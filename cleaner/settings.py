@@ -44,12 +44,18 @@ class Settings:
     language_sample_chars: int = 300
     #: keep the list of removals (rule id / heuristic, reason, text) in the record.
     explain: bool = False
-    #: inputs larger than this many bytes are refused with an error record.
+    #: inputs larger than this many bytes (or characters) are refused with a ``too_large``
+    #: error record: a truncated page would be a wrong record, so it is not cut.
     max_input_bytes: int = 20_000_000
+    #: wall-clock seconds one document may take in ``clean()`` (a ``timeout`` error record);
+    #: 0 means no limit. Enforced in the main thread only (``clean-articles`` sets 30 s).
+    max_seconds: float = 0.0
     #: blocks (paragraphs) looked at per document; the rest is dropped with a trace entry.
     max_blocks: int = 20_000
     #: a paragraph longer than this many characters is cut to it (with a trace entry).
     max_block_chars: int = 100_000
+    #: repair mojibake (UTF-8 decoded as Latin-1 or cp1252, "doesnâ€™t") with ftfy.
+    fix_mojibake: bool = True
 
     def replace(self, **changes) -> "Settings":
         """A copy with some fields changed."""

@@ -2,7 +2,7 @@
 
 * Each worker process builds its ``Cleaner`` once (packs, language profiles).
 * At most ``window`` documents are in flight, so memory does not grow with the input.
-* A document over its time limit is stopped inside the worker (``timeout`` error record);
+* A document over ``Settings.max_seconds`` is stopped inside the worker (``timeout`` record);
   one that hangs in C code is stopped by the parent, which kills the pool.
 * A crashed or killed worker breaks the pool: the pool is rebuilt and the documents that were
   in flight are cleaned again one by one, so the one that crashes is reported as a
@@ -15,7 +15,6 @@ from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
 from typing import Iterator
 
 from ..core import Cleaner
@@ -26,52 +25,22 @@ from .sources import Doc
 _WORKER: dict = {}  # the worker process's own Cleaner and limit, set once by _init_worker
 
 
-class DocumentTimeout(BaseException):
-    """Raised by the timer; a BaseException, so that ``Cleaner.clean``'s guard against bugs
-    (``except Exception``) does not turn it into an ``internal`` error."""
-
-
-@contextmanager
-def time_limit(seconds: float):
-    """Raise ``DocumentTimeout`` in this (main) thread after ``seconds``; 0 means no limit."""
-    if not seconds:
-        yield
-        return
-
-    def expire(signum, frame):
-        raise DocumentTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def clean_doc(cleaner: Cleaner, doc: Doc, seconds: float) -> dict:
-    """The record (as a dict) for one document, within the time limit."""
+def clean_doc(cleaner: Cleaner, doc: Doc) -> dict:
+    """The record (as a dict) for one document; ``Settings.max_seconds`` limits its time."""
     if doc.error is not None:
         record = Article(id=doc.doc_id or doc.source, source=doc.source, url=doc.url, error=doc.error)
     else:
-        try:
-            with time_limit(seconds):
-                record = cleaner.clean(doc.data, url=doc.url, doc_id=doc.doc_id or None, source=doc.source)
-        except DocumentTimeout:
-            record = Article(id=doc.doc_id or doc.source, source=doc.source, url=doc.url,
-                             error=ErrorInfo("timeout", f"{doc.source}: took longer than {seconds} s"))
+        record = cleaner.clean(doc.data, url=doc.url, doc_id=doc.doc_id or None, source=doc.source)
     return record.to_dict()
 
 
-def _init_worker(settings: Settings, seconds: float) -> None:
+def _init_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER["cleaner"] = Cleaner(settings)
-    _WORKER["seconds"] = seconds
 
 
 def _work(doc: Doc) -> dict:
-    return clean_doc(_WORKER["cleaner"], doc, _WORKER["seconds"])
+    return clean_doc(_WORKER["cleaner"], doc)
 
 
 def _crashed(doc: Doc, why: str) -> dict:
@@ -82,14 +51,14 @@ def _crashed(doc: Doc, why: str) -> dict:
 class Pool:
     """Ordered, bounded, crash-isolating map of ``clean_doc`` over documents."""
 
-    def __init__(self, settings: Settings, jobs: int, seconds: float, window: int | None = None):
-        self.settings, self.jobs, self.seconds = settings, jobs, seconds
+    def __init__(self, settings: Settings, jobs: int, window: int | None = None):
+        self.settings, self.jobs = settings, jobs
         self.window = window or jobs * 8
-        self.hard_limit = (seconds * 2 + 10) if seconds else None
+        self.hard_limit = (settings.max_seconds * 2 + 10) if settings.max_seconds else None
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.settings, self.seconds))
+        return ProcessPoolExecutor(self.jobs, initializer=_init_worker, initargs=(self.settings,))
 
     def _restart(self) -> None:
         for process in list(getattr(self.executor, "_processes", {}).values()):
@@ -143,15 +112,15 @@ class Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
 
 
-def clean_all(docs: Iterator[Doc], settings: Settings, jobs: int, seconds: float,
+def clean_all(docs: Iterator[Doc], settings: Settings, jobs: int,
               cleaner: Cleaner | None = None) -> Iterator[dict]:
     """Records for all documents, in input order: in this process when ``jobs`` is 1."""
     if jobs <= 1:
         cleaner = cleaner or Cleaner(settings)
         for doc in docs:
-            yield clean_doc(cleaner, doc, seconds)
+            yield clean_doc(cleaner, doc)
         return
-    pool = Pool(settings, jobs, seconds)
+    pool = Pool(settings, jobs)
     try:
         yield from pool.map(docs)
     except BaseException:
