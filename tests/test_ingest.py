@@ -117,6 +117,19 @@ def test_no_record_is_lost_on_bad_files(tmp_path):
             assert record | {"source": None} == clean_run[record["id"]] | {"source": None}
 
 
+def _workers_of(pid: int) -> list[int]:
+    """Live processes whose parent is ``pid`` (zombies excluded)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line)
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(pid) and not fields.get("State", "").startswith("Z"):
+            found.append(int(status.parent.name))
+    return found
+
+
 def big_corpus(folder: Path, n: int) -> None:
     folder.mkdir()
     for i in range(n):
@@ -139,6 +152,8 @@ def test_killed_job_leaves_no_output_and_resume_completes_it(tmp_path, sig, name
     job.wait(timeout=60)
     assert job.returncode != 0, "the job finished before it could be killed"
     assert not out.exists() and partial.exists()
+    time.sleep(0.5)
+    assert not _workers_of(job.pid), "worker processes outlived the job"
     result = run(tmp_path / "in", "-o", out, "-j", "2", "--resume")
     assert result.returncode == 0, result.stderr.decode()
     sources = [r["source"] for r in records(out)]

@@ -34,8 +34,20 @@ def clean_doc(cleaner: Cleaner, doc: Doc) -> dict:
     return record.to_dict()
 
 
+def _die_with_parent() -> None:
+    """Linux: a worker gets SIGKILL when the job's main process dies, even by SIGKILL, so no
+    orphaned worker is left waiting for work that will never come."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def _init_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     _WORKER["cleaner"] = Cleaner(settings)
 
 
