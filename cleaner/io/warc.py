@@ -43,6 +43,10 @@ def _doc(name: str, record, feed: Feed) -> Doc:
     record_id = _record_id(record) or f"{name}#{record.rec_headers.get_header('WARC-Date')}"
     url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name}#{record_id}"
+    length = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if not length.isdigit():
+        return Doc(source, record_id, url=url,
+                   error=ErrorInfo("malformed", f"{source}: WARC header Content-Length is {length!r}"))
     content_type = (record.http_headers.get_header("Content-Type") if record.http_headers
                     else record.rec_headers.get_header("Content-Type")) or ""
     if content_type and not content_type.lower().startswith(_TEXT_TYPES):

@@ -72,9 +72,13 @@ def close_runaway_title(text: str) -> str:
     return text[:end] + "</title>" + text[end:]
 
 
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def parse_html(text: str) -> lxml.html.HtmlElement:
-    """The page's tree; ``InputError('html', ...)`` when nothing can be parsed."""
-    text = close_runaway_title(_XML_DECLARATION.sub("", text, count=1))
+    """The page's tree; ``InputError('html', ...)`` when nothing can be parsed. NUL bytes,
+    control characters and lone surrogates (which lxml refuses) are dropped first."""
+    text = close_runaway_title(_XML_DECLARATION.sub("", _NOT_XML_CHARS.sub("", text), count=1))
     try:
         tree = lxml.html.document_fromstring(text, parser=_parser())
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as exc:

@@ -18,8 +18,8 @@ DEFAULT_STEPS = (
     ("byline", byline.find_byline),
     ("published", published.find_published),
     ("trailers", trailers.drop_link_list_trailer),
-    ("content", content.keep_main_content),
     ("teasers", teasers.drop_teasers),
+    ("content", content.keep_main_content),
     ("dateline", dateline.split_dateline),
     ("language", language.detect_language),
 )
