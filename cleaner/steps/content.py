@@ -7,6 +7,7 @@ line (menu item, share button, label); the best-scoring contiguous stretch is th
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from ..blocks import Block
 from ..pipeline import Context, Draft
@@ -18,8 +19,10 @@ LEAD_MIN_WORDS = 15
 TEASER_PENALTY = 6.0
 
 
+@lru_cache(maxsize=16384)
 def block_score(text: str) -> float:
-    """How much a block speaks for being article text.
+    """How much a block speaks for being article text. (Memoised: a pure function of the
+    text, asked for by the headline and content steps, and menus repeat across pages.)
 
     >>> block_score("Home"), block_score("He said the talks would resume on Monday in Geneva after a pause.")
     (-4.0, 13.0)
