@@ -10,7 +10,7 @@ import hashlib
 from typing import Any, Mapping
 
 from .blocks import Block, split_text
-from .decode import decode_bytes, repair_mojibake
+from .decode import decode_bytes
 from .limits import DocumentTimeout, time_limit
 from .errors import InputError
 from .pipeline import Context, Draft, run_steps
@@ -94,8 +94,6 @@ class Cleaner:
                                               f"the limit of {settings.max_input_bytes}")
         if not text.strip():
             raise InputError("empty", "the input is empty")
-        if settings.fix_mojibake:
-            text = repair_mojibake(text)
         if looks_like_html(text):
             blocks, packs, hints, trace = self._read_html(text, url, hints)
             url = url or hints.get("url")

@@ -1,10 +1,12 @@
-"""Text repair that loses nothing: Unicode NFC, invisible controls, stray closing quotes."""
+"""Text repair that loses nothing: mojibake undone (ftfy), Unicode NFC, invisible controls,
+stray closing quotes."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
 from ..blocks import Block, squash
+from ..decode import repair_mojibake
 from ..pipeline import Context, Draft
 from ..record import Removal
 
@@ -41,8 +43,9 @@ def drop_stray_closing_quote(text: str) -> str:
 def repair_text(draft: Draft, ctx: Context) -> Draft:
     """Repair every block; a changed block gets a trace entry only when text was removed."""
     blocks, trace = [], []
+    mojibake = ctx.settings.fix_mojibake if ctx is not None else True
     for block in draft.blocks:
-        text = repair_line(block.text)
+        text = repair_line(repair_mojibake(block.text) if mojibake else block.text)
         fixed = drop_stray_closing_quote(text)
         if fixed != text:
             trace.append(Removal("repair", "stray-closing-quote",
