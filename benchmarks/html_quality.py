@@ -122,6 +122,7 @@ def main() -> None:
     args = parser.parse_args()
     cleaner = Cleaner(Settings())
     systems = [("cleaner", run_cleaner(cleaner)),
+               ("cleaner --html-fallback", run_cleaner(Cleaner(Settings(html_fallback=True)))),
                ("trafilatura.bare_extraction (with metadata)", run_trafilatura_meta),
                ("trafilatura.extract (fast=True)", run_trafilatura_fast),
                ("readability-lxml", run_readability)]

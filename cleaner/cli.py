@@ -26,15 +26,6 @@ from .settings import Settings
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def doc_id_for(name: str) -> str | None:
-    """The record id of a file input: its name without extension.
-
-    >>> doc_id_for("seeds/003_14e36000ea184500.txt")
-    '003_14e36000ea184500'
-    """
-    return None if name == "-" else Path(name).name.split(".")[0]
-
-
 class Progress:
     """A tqdm bar on stderr when it is a terminal (documents, docs/s, failures); the counts."""
 
@@ -80,10 +71,11 @@ def _terminate(signum, frame):
 @click.option("--no-generic", is_flag=True, help="Do not apply the generic rule pack.")
 @click.option("--no-heuristics", is_flag=True, help="Rules only: no headline, teaser, trailer or main-content heuristics.")
 @click.option("--no-language", is_flag=True, help="Skip language detection (packs may still pin it).")
+@click.option("--html-fallback", is_flag=True, help="HTML: also try trafilatura's fallback extractors (more recall, slower).")
 @click.option("--explain", is_flag=True, help="Add 'removed': what each rule and heuristic took out, and why.")
 @click.option("--url", help="The URL of the (single) input, for site-pack matching by domain.")
 def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_bytes, text_fields, url_field,
-         id_field, rules_dir, no_generic, no_heuristics, no_language, explain, url):
+         id_field, rules_dir, no_generic, no_heuristics, no_language, html_fallback, explain, url):
     """Clean whole-page text dumps and HTML of news articles: one JSON record per input.
 
     INPUTS are files, folders (searched recursively), glob patterns or '-' for stdin: text
@@ -92,7 +84,7 @@ def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_byte
     """
     settings = Settings(rules_dir=Path(rules_dir) if rules_dir else None, generic_rules=not no_generic,
                         heuristics=not no_heuristics, detect_language=not no_language, explain=explain,
-                        max_input_bytes=max_bytes, max_seconds=max_seconds)
+                        max_input_bytes=max_bytes, max_seconds=max_seconds, html_fallback=html_fallback)
     feed = Feed(text_fields=tuple(text_fields) or Feed.text_fields, url_field=url_field, id_field=id_field,
                 max_bytes=max_bytes)
     if resume and not output:

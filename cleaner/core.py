@@ -111,7 +111,7 @@ class Cleaner:
         found = html_meta.hints(tree, url or html_meta.page_url(tree))
         packs = self.packs.select(text, url or found.get("url"), self.settings.generic_rules)
         pruned = html.prune(tree, packs)
-        blocks = html.main_content_blocks(tree, url or found.get("url"))
+        blocks = html.main_content_blocks(tree, url or found.get("url"), self.settings.html_fallback)
         return blocks, packs, {**found, **hints}, pruned
 
     def _limit(self, blocks: list[Block]) -> tuple[list[Block], list[Removal]]:

@@ -54,6 +54,9 @@ class Settings:
     max_blocks: int = 20_000
     #: a paragraph longer than this many characters is cut to it (with a trace entry).
     max_block_chars: int = 100_000
+    #: HTML: let trafilatura compare its result with its fallback extractors (readability,
+    #: jusText) on every page: more recall on odd layouts, at about half the speed.
+    html_fallback: bool = False
     #: repair mojibake (UTF-8 decoded as Latin-1 or cp1252, "doesnâ€™t") with ftfy.
     fix_mojibake: bool = True
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, RulePackError, Settings, clean
+from cleaner import Cleaner, RulePackError, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = shutil.which("clean-articles") or "clean-articles"

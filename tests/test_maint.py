@@ -128,6 +128,13 @@ def test_import_ftr_written_configs(tmp_path):
     assert "Buy our product" not in record.body and "Subscribe" not in record.body and "recount" in record.body
 
 
+def test_import_ftr_refuses_a_file_that_is_no_config(tmp_path):
+    other = tmp_path / "LICENSE.txt"
+    other.write_text("This folder is in the public domain.\n")
+    result = invoke("import-ftr", other, "-o", tmp_path / "out")
+    assert result.exit_code == 1 and "no ftr-site-config directive" in result.output
+
+
 def test_import_ftr_all_shared_samples(tmp_path):
     samples = sorted(p for p in (ROOT.parent / "shared" / "ftr-sample").glob("*.txt") if p.name != "LICENSE.txt")
     result = invoke("import-ftr", *samples, "-o", tmp_path)

@@ -20,6 +20,7 @@ from pathlib import Path
 import lxml.etree
 import yaml
 
+from ..errors import RulePackError
 from ..rulepack import parse_pack
 
 _DIRECTIVE = re.compile(r"^([A-Za-z_]+(?:\([^)]*\))?)\s*:\s*(.*)$")
@@ -75,7 +76,7 @@ def convert(text: str, filename: str) -> tuple[dict, Counter]:
 def render_pack(pack: dict, skipped: Counter) -> str:
     """YAML text with a header comment (source, what was not applied, test URLs)."""
     tests = pack.pop("_tests", [])
-    header = [f"# Imported by cleaner-rules import-ftr from FiveFilters ftr-site-config (public domain, CC0).",
+    header = ["# Imported by cleaner-rules import-ftr from FiveFilters ftr-site-config (public domain, CC0).",
               "# Not applied: " + (", ".join(f"{k} x{n}" for k, n in sorted(skipped.items())) or "nothing")]
     header += [f"# test_url: {url}" for url in tests]
     return "\n".join(header) + "\n" + yaml.safe_dump(pack, sort_keys=False, allow_unicode=True, width=120)

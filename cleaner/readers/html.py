@@ -124,11 +124,12 @@ def _element_blocks(element, kind_of) -> list[tuple[str, str]]:
 _KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}
 
 
-def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None) -> list[Block]:
-    """The main content as blocks, found by trafilatura (no fallback extractors: fast)."""
+def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: bool = False) -> list[Block]:
+    """The main content as blocks, found by trafilatura (without its fallback extractors
+    unless ``fallback``: fast)."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False,
+    document = trafilatura.bare_extraction(tree, url=url, fast=not fallback, include_comments=False,
                                            include_tables=True, with_metadata=False)
     if document is None or document.body is None:
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..blocks import Block, squash
+from ..blocks import Block, squash  # noqa: F401  (Block: used by the doctests)
 from ..decode import repair_mojibake
 from ..pipeline import Context, Draft
 from ..record import Removal
