@@ -1,11 +1,20 @@
 """Shared fixtures and the ``--update-goldens`` flag."""
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def command(name: str) -> str:
+    """An installed console script: next to this interpreter (a venv that is not activated, as
+    in CI), else on PATH."""
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else (shutil.which(name) or name)
 
 
 def pytest_addoption(parser):

@@ -6,12 +6,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from conftest import command
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    command = shutil.which("clean-articles") or "clean-articles"
-    return subprocess.run([command, *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+    return subprocess.run([command("clean-articles"), *args], input=stdin, capture_output=True, cwd=cwd,
+                          timeout=120)
 
 
 def test_folder_to_jsonl_file(tmp_path):

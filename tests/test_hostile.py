@@ -5,16 +5,17 @@ from __future__ import annotations
 import gzip
 import json
 import resource
-import shutil
 import subprocess
 from pathlib import Path
+
+from conftest import command
 
 import pytest
 
 from cleaner import Cleaner, RulePackError, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-COMMAND = shutil.which("clean-articles") or "clean-articles"
+COMMAND = command("clean-articles")
 SENTENCE = "The council met on Monday and agreed on the new plan for the harbour, the mayor said."
 CLEANER = Cleaner(Settings(detect_language=False))
 

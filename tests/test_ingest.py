@@ -12,11 +12,13 @@ import subprocess
 import time
 from pathlib import Path
 
+from conftest import command
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted(p for p in (ROOT / "seeds").iterdir() if p.is_file())
-COMMAND = shutil.which("clean-articles") or "clean-articles"
+COMMAND = command("clean-articles")
 
 
 def run(*args, stdin: bytes | None = None, timeout: int = 300) -> subprocess.CompletedProcess:
