@@ -134,8 +134,15 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     if document is None or document.body is None:
         return []
     blocks: list[Block] = []
+    pieces = [("p", line) for line in _text_lines(document.body.text)]
     for element in document.body:
-        for kind, text in _element_blocks(element, _KINDS):
-            if text:
-                blocks.append(Block(len(blocks), text, kind))
+        pieces += _element_blocks(element, _KINDS)
+        pieces += [("p", line) for line in _text_lines(element.tail)]  # text with no element of its own
+    for kind, text in pieces:
+        if text:
+            blocks.append(Block(len(blocks), text, kind))
     return blocks
+
+
+def _text_lines(text: str | None) -> list[str]:
+    return [line for line in (squash(part) for part in (text or "").split("\n")) if line]
