@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from cleaner import Cleaner, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
-settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True,
+                          suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

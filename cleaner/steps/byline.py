@@ -9,6 +9,7 @@ import re
 from ..blocks import Block
 from ..pipeline import Context, Draft
 from ..record import Removal
+from ..textutil import is_prose
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|(?:de|van|von|der|da|di|la|le|al|bin|ibn)(?=\s))"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
@@ -23,6 +24,7 @@ NOT_NAMES = re.compile(
     r"reuters|afp|ap|associated press|agence france-presse|the associated press|bloomberg|"
     r"email the author|e-mail the author|follow|updated|published)$", re.IGNORECASE)
 _SEARCH = 6
+_SEARCH_PARAGRAPHS = 3
 
 
 def split_names(text: str) -> list[str]:
@@ -67,6 +69,21 @@ def byline_of(text: str) -> tuple[list[str], str] | None:
     return None
 
 
+def _near_top(blocks) -> list[tuple[int, Block]]:
+    """(position, block) of the blocks before the third distinct paragraph of running text:
+    how far down a byline may stand is counted in article paragraphs, so that repeated or
+    removed furniture lines above it change nothing.
+    """
+    out, prose = [], set()
+    for i, block in enumerate(blocks):
+        if len(prose) >= _SEARCH_PARAGRAPHS:
+            break
+        out.append((i, block))
+        if is_prose(block.text):
+            prose.add(block.text)
+    return out
+
+
 def find_byline(draft: Draft, ctx: Context) -> Draft:
     """Find the byline near the headline; remove the line (or the glued part) from the body."""
     if "byline" in draft.fields:
@@ -75,8 +92,9 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     for block in list(draft.header[-_SEARCH:]):
         got = byline_of(block.text)
         if got:
-            return draft.with_fields(byline=hinted or tuple(got[0]))
-    for i, block in enumerate(draft.blocks[:_SEARCH]):
+            again = [(b, "byline", "the byline again") for b in draft.blocks if b.text == block.text]
+            return draft.remove("byline", again).with_fields(byline=hinted or tuple(got[0]))
+    for i, block in _near_top(draft.blocks):
         got = byline_of(block.text)
         if not got:
             continue
@@ -88,5 +106,8 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
             blocks[i] = Block(block.index, rest, block.kind)
         else:
             del blocks[i]
-        return draft.replace_blocks("byline", blocks, [removal]).with_fields(byline=hinted or tuple(names))
+        again = [b for b in blocks if b.text == block.text]  # the same byline line printed twice
+        trace = [removal] + [Removal("byline", "byline", "the byline again", b.text, b.index) for b in again]
+        blocks = [b for b in blocks if b.text != block.text]
+        return draft.replace_blocks("byline", blocks, trace).with_fields(byline=hinted or tuple(names))
     return draft.with_fields(byline=hinted or None)

@@ -67,14 +67,14 @@ def region_scores(texts: list[str]) -> list[float]:
 
 
 def keep_main_content(draft: Draft, ctx: Context) -> Draft:
-    """Keep the best stretch. When the headline was found below the top of the page, the
-    text starts at the first paragraph after it, even if a table or a list of short lines
-    separates that introduction from the longest stretch of prose."""
+    """Keep the best stretch, starting at the first paragraph of running text after the
+    headline, even if a table or a list of short lines separates that introduction from the
+    longest stretch of prose."""
     blocks = draft.blocks
     if not blocks or ctx.hints.get("format") == "html":
         return draft  # trafilatura has already chosen the main content of a page
     start, end = best_region(region_scores([b.text for b in blocks]))
-    if draft.header and start > 0:
+    if start > 0:
         start = next((i for i, b in enumerate(blocks[:start]) if is_prose(b.text, LEAD_MIN_WORDS)), start)
     if (start, end) == (0, len(blocks)):
         return draft

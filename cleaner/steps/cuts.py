@@ -15,13 +15,19 @@ from ..textutil import is_prose, word_count
 _PROSE_WORDS = 8
 
 
-def prose_words(texts) -> int:
-    """Words in paragraphs of running text.
+def prose_words(texts) -> list[int]:
+    """Words of running text per paragraph; a paragraph printed twice counts once (where the
+    copy stands must not decide whether a trailer is cut).
 
-    >>> prose_words(["Home", "He said the talks would resume on Monday in Geneva."])
-    10
+    >>> prose_words(["Home", "He said the talks would resume on Monday in Geneva.", "He said the talks would resume on Monday in Geneva."])
+    [0, 10, 0]
     """
-    return sum(word_count(t) for t in texts if is_prose(t, _PROSE_WORDS))
+    seen, out = set(), []
+    for text in texts:
+        prose = is_prose(text, _PROSE_WORDS) and text not in seen
+        seen.add(text)
+        out.append(word_count(text) if prose else 0)
+    return out
 
 
 def _cut_before(draft: Draft):
@@ -36,15 +42,16 @@ def _cut_before(draft: Draft):
 
 
 def _cut_from_at(draft: Draft, blocks, generic_packs: set[str]) -> int | None:
-    texts = [b.text for b in blocks]
-    total = prose_words(texts)
-    before = 0
+    words = prose_words([b.text for b in blocks])
+    total, before = sum(words), 0
     for i, block in enumerate(blocks):
         rule = draft.marks.get(block.index)
         if rule is not None and rule.kind == "cut_from" and before > 0:
             if rule.pack not in generic_packs or before >= total - before:
                 return i
-        before += word_count(block.text) if is_prose(block.text, _PROSE_WORDS) else 0
+            if rule.pack in generic_packs:
+                return None  # only the first generic marker decides: cutting stays stable
+        before += words[i]
     return None
 
 

@@ -9,6 +9,7 @@ from ..blocks import Block, squash  # noqa: F401  (Block: used by the doctests)
 from ..decode import repair_mojibake
 from ..pipeline import Context, Draft
 from ..record import Removal
+from ..textutil import is_running_text
 
 # C0/C1 controls (but tab/newline), zero-width and bidirectional override characters.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f"
@@ -57,17 +58,26 @@ def repair_text(draft: Draft, ctx: Context) -> Draft:
 
 
 def drop_repeated_lines(draft: Draft, ctx: Context) -> Draft:
-    """The same line twice in a row (a headline printed twice, a doubled menu) is kept once.
-    Only identical lines (case aside) count: a teaser and its full version are for ``teasers``.
+    """The same line twice in a row (a headline printed twice, a doubled menu) is kept once,
+    and so is a paragraph of running text printed again anywhere on the page (the first copy
+    stays), so that no later step depends on where a copy stands. Only identical text (case
+    aside) counts: a teaser and its full version are for ``teasers``.
 
     >>> d = drop_repeated_lines(Draft((Block(0, "Login"), Block(1, "LOGIN"), Block(2, "x"))), None)
     >>> [b.text for b in d.blocks]
     ['Login', 'x']
     """
-    drops, previous = [], None
+    drops, previous, seen = [], None, set()
     for block in draft.blocks:
         key = block.text.casefold()
         if key and key == previous:
             drops.append((block, "repeated-line", "the same line as the one before"))
-        previous = key
+        elif key in seen and is_running_text(block.text, _REPEATED_PROSE_WORDS):
+            drops.append((block, "repeated-paragraph", "the same paragraph stands earlier on the page"))
+        else:
+            previous = key  # compared with the lines that stay
+        seen.add(key)
     return draft.remove("duplicates", drops)
+
+
+_REPEATED_PROSE_WORDS = 12

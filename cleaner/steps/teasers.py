@@ -1,6 +1,7 @@
 """Teasers: a paragraph that repeats the start of a later one (cut with "…", or tagged
 "AFP:"), and a teaser glued in front of the dateline-led lede on the same line.
-The teaser goes once; the full version stays."""
+The teaser goes once; the full version stays. A paragraph printed again anywhere later on
+the page is kept once, at its last place (so that where the copy stands decides nothing)."""
 from __future__ import annotations
 
 import re
@@ -40,9 +41,18 @@ def is_teaser_of(teaser: str, later: str) -> bool:
     >>> is_teaser_of("Senior leaders know.", "Other words entirely, said today.")
     False
     """
-    core = fold(teaser_core(teaser))
     marked = ends_with_ellipsis(teaser) or bool(_AGENCY_TAG.match(teaser))
-    return _repeats(core, marked, fold(lede_text(later)))
+    return _repeats(comparable(teaser), marked, comparable(later))
+
+
+def comparable(text: str) -> str:
+    """A paragraph folded without agency tag, dateline and trailing ellipsis, so that a teaser
+    and its full version compare equal whichever of them carries which marks.
+
+    >>> comparable("AFP: Iran is linked…") == comparable("BAGHDAD (AFP) — Iran is linked to it.")[:len("iran is linked")]
+    True
+    """
+    return fold(lede_text(teaser_core(text)))
 
 
 def _repeats(core: str, marked: bool, target: str) -> bool:
@@ -72,12 +82,14 @@ def drop_teasers(draft: Draft, ctx: Context) -> Draft:
             trace.append(Removal("teasers", "glued-teaser", "a teaser repeating the lede on the same line",
                                  head, block.index))
         blocks.append(block)
-    targets = [fold(lede_text(b.text)) for b in blocks]
+    targets = [comparable(b.text) for b in blocks]
+    last = {t: i for i, t in enumerate(targets)}
     kept = []
     for i, block in enumerate(blocks):
-        core = fold(teaser_core(block.text))
+        core = targets[i]
         marked = ends_with_ellipsis(block.text) or bool(_AGENCY_TAG.match(block.text))
-        if any(_repeats(core, marked, t) for t in targets[i + 1: i + 1 + _LOOKAHEAD]):
+        if (core.count(" ") + 1 >= _MIN_WORDS and last[core] > i) or (
+                marked and any(_repeats(core, marked, t) for t in targets[i + 1: i + 1 + _LOOKAHEAD])):
             trace.append(Removal("teasers", "teaser", "repeats the start of a later paragraph",
                                  block.text, block.index))
         else:
