@@ -85,29 +85,31 @@ def _near_top(blocks) -> list[tuple[int, Block]]:
 
 
 def find_byline(draft: Draft, ctx: Context) -> Draft:
-    """Find the byline near the headline; remove the line (or the glued part) from the body."""
+    """Find the bylines near the headline (above it, or above the third paragraph of running
+    text); every byline line, or glued byline part, there leaves the body, and its names go in
+    ``byline`` (for HTML the markup's names are taken when it names any)."""
     if "byline" in draft.fields:
         return draft
     hinted = tuple(ctx.hints.get("byline") or ())
-    for block in list(draft.header[-_SEARCH:]):
+    names: list[str] = []
+    for block in draft.header[-_SEARCH:]:
         got = byline_of(block.text)
         if got:
-            again = [(b, "byline", "the byline again") for b in draft.blocks if b.text == block.text]
-            return draft.remove("byline", again).with_fields(byline=hinted or tuple(got[0]))
-    for i, block in _near_top(draft.blocks):
-        got = byline_of(block.text)
+            names += got[0]
+    found_lines = {b.text for b in draft.header[-_SEARCH:] if byline_of(b.text)}
+    near = {i for i, _ in _near_top(draft.blocks)}
+    blocks, trace = [], []
+    for i, block in enumerate(draft.blocks):
+        got = byline_of(block.text) if i in near or block.text in found_lines else None
         if not got:
+            blocks.append(block)
             continue
-        names, rest = got
-        removal = Removal("byline", "byline", "the byline, kept in the record's byline",
-                          block.text[len(rest):].strip() if rest else block.text, block.index)
-        blocks = list(draft.blocks)
+        found, rest = got
+        names += found
+        found_lines.add(block.text)
+        taken = block.text[len(rest):].strip() if rest else block.text
+        trace.append(Removal("byline", "byline", "the byline, kept in the record's byline", taken, block.index))
         if rest:
-            blocks[i] = Block(block.index, rest, block.kind)
-        else:
-            del blocks[i]
-        again = [b for b in blocks if b.text == block.text]  # the same byline line printed twice
-        trace = [removal] + [Removal("byline", "byline", "the byline again", b.text, b.index) for b in again]
-        blocks = [b for b in blocks if b.text != block.text]
-        return draft.replace_blocks("byline", blocks, trace).with_fields(byline=hinted or tuple(names))
-    return draft.with_fields(byline=hinted or None)
+            blocks.append(Block(block.index, rest, block.kind))
+    unique = hinted or tuple(dict.fromkeys(names))
+    return draft.replace_blocks("byline", blocks, trace).with_fields(byline=unique or None)

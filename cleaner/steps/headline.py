@@ -28,7 +28,6 @@ _CRUMB = re.compile(r"\s*(?:»|›|>|/)\s+")
 _SITE_NAME_WORDS = 5
 _ADJACENT = 2
 _HTML_WINDOW = 3
-_REPEAT_WINDOW = 6
 _LOOK_BACK = 15
 _MIN_SIMILARITY = 0.5
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•·*-])\s")
@@ -274,11 +273,12 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     headline = _TRAILING_SYMBOLS.sub("", headline)
     drops = [(b, "before-headline", "site furniture above the headline") for b in blocks[:h]]
     drops.append((blocks[h], rule, "taken as the headline"))
-    drops += _repeats_of(headline, blocks[h + 1: h + 1 + _REPEAT_WINDOW])
+    drops += _repeats_of(headline, blocks[h + 1:])
     return draft.remove("headline", drops).with_header(blocks[:h]).with_fields(headline=headline)
 
 
 def _repeats_of(headline: str, blocks) -> list:
-    """The headline printed again just below itself (a second title element) is no body text."""
+    """The headline printed again below itself (a second title element, a related-articles
+    list, a footer) is no body text."""
     key = fold(headline)
     return [(b, "headline-repeated", "the headline again") for b in blocks if fold(b.text) == key]

@@ -9,7 +9,7 @@ from ..blocks import Block, squash  # noqa: F401  (Block: used by the doctests)
 from ..decode import repair_mojibake
 from ..pipeline import Context, Draft
 from ..record import Removal
-from ..textutil import is_running_text
+from ..textutil import ends_with_ellipsis, fold, is_running_text
 
 # C0/C1 controls (but tab/newline), zero-width and bidirectional override characters.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f"
@@ -72,12 +72,18 @@ def drop_repeated_lines(draft: Draft, ctx: Context) -> Draft:
         key = block.text.casefold()
         if key and key == previous:
             drops.append((block, "repeated-line", "the same line as the one before"))
-        elif key in seen and is_running_text(block.text, _REPEATED_PROSE_WORDS):
+        elif _whole_paragraph(block.text) and fold(block.text) in seen:
             drops.append((block, "repeated-paragraph", "the same paragraph stands earlier on the page"))
         else:
             previous = key  # compared with the lines that stay
-        seen.add(key)
+            if _whole_paragraph(block.text):
+                seen.add(fold(block.text))
     return draft.remove("duplicates", drops)
 
 
 _REPEATED_PROSE_WORDS = 12
+
+
+def _whole_paragraph(text: str) -> bool:
+    """Running text that is not a teaser cut short (those are for ``teasers``)."""
+    return is_running_text(text, _REPEATED_PROSE_WORDS) and not ends_with_ellipsis(text)
