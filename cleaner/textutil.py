@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -69,6 +70,7 @@ def is_prose(text: str, min_words: int = 12) -> bool:
     return word_count(text) >= min_words and ends_sentence(text) and not ends_with_ellipsis(text)
 
 
+@lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Text folded for comparisons: NFKC, casefolded, quotes and dashes unified, words only.
 
@@ -82,6 +84,7 @@ def fold(text: str) -> str:
 _SMALL_WORD = 3
 
 
+@lru_cache(maxsize=16384)
 def is_title_case(text: str) -> bool:
     """Most longer words capitalised, as in headlines and menu labels.
 

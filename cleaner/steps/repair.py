@@ -70,13 +70,14 @@ def drop_repeated_lines(draft: Draft, ctx: Context) -> Draft:
     drops, previous, seen = [], None, set()
     for block in draft.blocks:
         key = block.text.casefold()
+        whole = False
         if key and key == previous:
             drops.append((block, "repeated-line", "the same line as the one before"))
-        elif _whole_paragraph(block.text) and fold(block.text) in seen:
+        elif (whole := _whole_paragraph(block.text)) and fold(block.text) in seen:
             drops.append((block, "repeated-paragraph", "the same paragraph stands earlier on the page"))
         else:
             previous = key  # compared with the lines that stay
-            if _whole_paragraph(block.text):
+            if whole:
                 seen.add(fold(block.text))
     return draft.remove("duplicates", drops)
 
