@@ -94,6 +94,38 @@ def test_link_list_trailer_dropped(bare):
     assert r.paragraphs == [LEDE, PARA2, PARA3]
 
 
+def test_comment_thread_longer_than_the_article_is_dropped(bare):
+    comments = []
+    for name, day in (("Sharon", 14), ("Jill Winger", 17), ("Amy", 24)):
+        comments += [f"{name} says", f"July {day}, 2015 at 3:53 pm",
+                     "I tried this in my own garden last summer and it worked better than anything I had bought.",
+                     "Reply"]
+    explained = Cleaner(Settings(detect_language=False, explain=True), packs=PackSet(site=(), generic=()))
+    r = explained.clean(dump("Weapons drop in Iraq", LEDE, PARA2, PARA3, "3 Comments", *comments))
+    assert r.paragraphs == [LEDE, PARA2, PARA3]
+    assert {x.rule for x in r.removed if x.step == "comments"} == {"comment-thread"}
+
+
+def test_live_blog_time_stamps_are_no_comment_thread(bare):
+    entries = []
+    for minute in ("10:02", "10:15", "10:31", "10:47"):
+        entries += [f"December 19, 2025 at {minute} am", PARA3.replace("Iraq", f"Iraq ({minute})")]
+    r = bare.clean(dump("Weapons drop in Iraq", LEDE, PARA2, *entries))
+    assert r.paragraphs[-1].endswith("(10:47).")
+    assert len([p for p in r.paragraphs if p.startswith("Tehran denies")]) == 4
+
+
+def test_time_stamped_thread_under_a_comments_heading_is_dropped():
+    generic = Cleaner(Settings(detect_language=False))
+    comments = []
+    for name, minute in (("Emma", "9:59"), ("Chris S", "10:00"), ("Max", "10:02"), ("Pete", "10:20")):
+        comments += [name, f"December 18, 2025, {minute} pm",
+                     "I know what you mean; I liked the film long before I read the novel it came from."]
+    r = generic.clean(dump("Weapons drop in Iraq", LEDE, PARA2, PARA3,
+                           "4 Comments on “Weapons drop in Iraq”", *comments))
+    assert r.paragraphs == [LEDE, PARA2, PARA3]
+
+
 def test_single_ellipsis_paragraph_in_article_is_no_trailer(bare):
     quote = "“We have not seen the demonstrable improvement or anything that could be accounted for…”"
     r = bare.clean(dump("Weapons drop in Iraq", LEDE, PARA2, quote))

@@ -4,7 +4,7 @@ Text dumps and HTML (after its own front door) both run ``DEFAULT_STEPS``.
 """
 from __future__ import annotations
 
-from . import (byline, content, cuts, dateline, headline, language, published, repair,
+from . import (byline, comments, content, cuts, dateline, headline, language, published, repair,
                site_rules, teasers, trailers)
 
 #: (name, step) in the order they run; names appear in traces and in ``explain``.
@@ -13,6 +13,7 @@ DEFAULT_STEPS = (
     ("strip-rules", site_rules.apply_strip_rules),
     ("line-rules", site_rules.apply_line_rules),
     ("duplicates", repair.drop_repeated_lines),
+    ("comments", comments.drop_comment_thread),
     ("headline", headline.find_headline),
     ("cut-rules", cuts.apply_cut_rules),
     ("byline", byline.find_byline),
@@ -25,4 +26,4 @@ DEFAULT_STEPS = (
 )
 
 #: steps that are heuristics (switched off by ``Settings.heuristics = False``).
-HEURISTIC_STEPS = frozenset({"duplicates", "headline", "trailers", "content", "teasers"})
+HEURISTIC_STEPS = frozenset({"duplicates", "headline", "comments", "trailers", "content", "teasers"})

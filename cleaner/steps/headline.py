@@ -271,10 +271,26 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
         else:
             return draft
     headline = _TRAILING_SYMBOLS.sub("", headline)
+    if _deep_in_text(blocks, start, end, h):
+        # the title printed again at the foot of the article (a "share" box, a footer):
+        # the headline all the same, but the running text above it stays
+        drops = [(blocks[h], rule, "the headline, printed again below the article text")]
+        drops += _repeats_of(headline, blocks[:h] + blocks[h + 1:])
+        return draft.remove("headline", drops).with_fields(headline=headline)
     drops = [(b, "before-headline", "site furniture above the headline") for b in blocks[:h]]
     drops.append((blocks[h], rule, "taken as the headline"))
     drops += _repeats_of(headline, blocks[h + 1:])
     return draft.remove("headline", drops).with_header(blocks[:h]).with_fields(headline=headline)
+
+
+def _deep_in_text(blocks: tuple[Block, ...], start: int, end: int, h: int) -> bool:
+    """Line ``h`` stands past the middle of the running text [start, end): more of the
+    article's prose lies above it than below, so it cannot be where the article begins."""
+    if not start + _ADJACENT < h < end:
+        return False
+    prose = [max(block_score(b.text), 0.0) for b in blocks[start:end]]
+    above = sum(prose[: h - start])
+    return above > sum(prose[h - start:])
 
 
 def _repeats_of(headline: str, blocks) -> list:
