@@ -48,7 +48,7 @@ def _die_with_parent() -> None:
 def _init_worker(settings: Settings) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    _WORKER["cleaner"] = Cleaner(settings)
+    _WORKER["cleaner"] = Cleaner(settings).warm_up()
 
 
 def _work(doc: Doc) -> dict:
@@ -128,7 +128,7 @@ def clean_all(docs: Iterator[Doc], settings: Settings, jobs: int,
               cleaner: Cleaner | None = None) -> Iterator[dict]:
     """Records for all documents, in input order: in this process when ``jobs`` is 1."""
     if jobs <= 1:
-        cleaner = cleaner or Cleaner(settings)
+        cleaner = (cleaner or Cleaner(settings)).warm_up()
         for doc in docs:
             yield clean_doc(cleaner, doc)
         return

@@ -72,14 +72,16 @@ def byline_of(text: str) -> tuple[list[str], str] | None:
 def _near_top(blocks) -> list[tuple[int, Block]]:
     """(position, block) of the blocks before the third distinct paragraph of running text:
     how far down a byline may stand is counted in article paragraphs, so that repeated or
-    removed furniture lines above it change nothing.
+    removed furniture lines above it change nothing. A paragraph printed again further down
+    counts where its last copy stands (``teasers`` keeps that one).
     """
+    last = {block.text: i for i, block in enumerate(blocks)}
     out, prose = [], set()
     for i, block in enumerate(blocks):
         if len(prose) >= _SEARCH_PARAGRAPHS:
             break
         out.append((i, block))
-        if is_prose(block.text):
+        if is_prose(block.text) and last[block.text] == i:
             prose.add(block.text)
     return out
 

@@ -66,16 +66,27 @@ def region_scores(texts: list[str]) -> list[float]:
             for t in texts]
 
 
+def main_span(texts: list[str]) -> tuple[int, int]:
+    """[start, end) of the article text: the best stretch, started earlier at the first
+    paragraph of running text (the introduction, even if a table or a list of short lines
+    separates it from the longest stretch of prose).
+
+    >>> main_span(["Home", "He said the talks would resume on Monday in Geneva after a long pause.",
+    ...            "Prices", "Ministers of both countries met in Geneva to agree on a date.", "Contact"])
+    (1, 4)
+    """
+    start, end = best_region(region_scores(texts))
+    if start > 0:
+        start = next((i for i, t in enumerate(texts[:start]) if is_prose(t, LEAD_MIN_WORDS)), start)
+    return start, end
+
+
 def keep_main_content(draft: Draft, ctx: Context) -> Draft:
-    """Keep the best stretch, starting at the first paragraph of running text after the
-    headline, even if a table or a list of short lines separates that introduction from the
-    longest stretch of prose."""
+    """Keep the article text (``main_span``); what stands outside it goes."""
     blocks = draft.blocks
     if not blocks or ctx.hints.get("format") == "html":
         return draft  # trafilatura has already chosen the main content of a page
-    start, end = best_region(region_scores([b.text for b in blocks]))
-    if start > 0:
-        start = next((i for i, b in enumerate(blocks[:start]) if is_prose(b.text, LEAD_MIN_WORDS)), start)
+    start, end = main_span([b.text for b in blocks])
     if (start, end) == (0, len(blocks)):
         return draft
     drops: list[tuple[Block, str, str]] = [

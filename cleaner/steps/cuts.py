@@ -10,23 +10,38 @@ unless ``keep_marker``).
 from __future__ import annotations
 
 from ..pipeline import Context, Draft
-from ..textutil import is_prose, word_count
+from ..textutil import fold, is_prose
+from .content import main_span
 
 _PROSE_WORDS = 8
+_SHINGLE = 4
 
 
-def prose_words(texts) -> list[int]:
-    """Words of running text per paragraph; a paragraph printed twice counts once (where the
-    copy stands must not decide whether a trailer is cut).
+def prose_words(texts) -> list[float]:
+    """Words of running text per paragraph, counting only text not printed before: a paragraph
+    printed twice counts once, and so does a sentence repeated inside one line (a teaser glued
+    to its lede). Later steps remove such copies; where they stood must not decide whether a
+    trailer is cut, or cleaning the cleaned text would cut differently.
 
     >>> prose_words(["Home", "He said the talks would resume on Monday in Geneva.", "He said the talks would resume on Monday in Geneva."])
-    [0, 10, 0]
+    [0, 10.0, 0.0]
+    >>> prose_words(["AFP: Talks resume in Geneva on Monday. GENEVA (AFP) - Talks resume in Geneva on Monday."])
+    [10.0]
     """
-    seen, out = set(), []
+    seen: set[tuple[str, ...]] = set()
+    out: list[float] = []
     for text in texts:
-        prose = is_prose(text, _PROSE_WORDS) and text not in seen
-        seen.add(text)
-        out.append(word_count(text) if prose else 0)
+        if not is_prose(text, _PROSE_WORDS):
+            out.append(0)
+            continue
+        tokens = fold(text).split()
+        shingles = [tuple(tokens[i:i + _SHINGLE]) for i in range(max(1, len(tokens) - _SHINGLE + 1))]
+        fresh = 0
+        for shingle in shingles:
+            if shingle not in seen:
+                seen.add(shingle)
+                fresh += 1
+        out.append(round(len(tokens) * fresh / len(shingles), 1))
     return out
 
 
@@ -42,7 +57,12 @@ def _cut_before(draft: Draft):
 
 
 def _cut_from_at(draft: Draft, blocks, generic_packs: set[str]) -> int | None:
-    words = prose_words([b.text for b in blocks])
+    texts = [b.text for b in blocks]
+    words = prose_words(texts)
+    # prose outside the article's span is dropped later anyway (content step): it must not
+    # weigh for or against cutting, or the cleaned text would be cut differently
+    start, end = main_span(texts)
+    words = [w if start <= i < end else 0 for i, w in enumerate(words)]
     total, before = sum(words), 0
     for i, block in enumerate(blocks):
         rule = draft.marks.get(block.index)

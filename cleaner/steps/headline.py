@@ -192,6 +192,8 @@ def title_similarity(line: str, title: str) -> float:
 def _similar_headline(blocks: tuple[Block, ...], start: int, title: str) -> int | None:
     """The line before the text most like the page title (at least half its words shared)."""
     best, best_sim = None, _MIN_SIMILARITY
+    if start == 0:
+        return None  # the page opens with running text: no header to look in
     for j in range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT)):
         text = blocks[j].text
         if is_headline_like(text, min_words=3) and not _LIST_ITEM.match(text):

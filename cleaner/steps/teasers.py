@@ -92,6 +92,10 @@ def drop_teasers(draft: Draft, ctx: Context) -> Draft:
                 marked and any(_repeats(core, marked, t) for t in targets[i + 1: i + 1 + _LOOKAHEAD])):
             trace.append(Removal("teasers", "teaser", "repeats the start of a later paragraph",
                                  block.text, block.index))
+        elif kept and kept[-1].text.casefold() == block.text.casefold():
+            # a teaser stood between two copies of one line: they are neighbours now
+            trace.append(Removal("teasers", "repeated-line", "the same line as the one before",
+                                 block.text, block.index))
         else:
             kept.append(block)
     return draft.replace_blocks("teasers", kept, trace)
