@@ -112,3 +112,33 @@ def test_deeply_nested_markup_gives_a_record(cleaner):
     nested = "<div>" * 5000 + "".join(f"<p>{p}</p>" for p in PARAS) + "</div>" * 5000
     record = cleaner.clean(f"<html><body>{nested}</body></html>")
     assert record.ok or record.error.type in {"no_article", "html"}
+
+
+def test_menu_taken_for_the_article_is_extracted_again(monkeypatch):
+    """trafilatura's fast mode sometimes returns a whole menu with the article in it; the
+    extraction with its fallbacks is taken when it keeps the running text in fewer words."""
+    from cleaner.blocks import Block
+    menu = [Block(i, f"Section {i}") for i in range(60)]
+    article = [Block(0, PARAS[0]), Block(1, PARAS[1])]
+    calls = []
+
+    def fake(tree, url, fast):
+        calls.append(fast)
+        return menu + article if fast else article
+    monkeypatch.setattr(html, "_extract", fake)
+    assert html.main_content_blocks(None, None) == article and calls == [True, False]
+
+    calls.clear()  # mostly running text already: no second extraction
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or article + menu[:2])
+    assert len(html.main_content_blocks(None, None)) == 4 and calls == [True]
+
+    calls.clear()  # no running text at all (a list page): nothing to judge by, fast result kept
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or (menu if fast else article))
+    assert html.main_content_blocks(None, None) == menu and calls == [True]
+
+
+def test_repeated_table_lines_in_page_content_stay(cleaner):
+    menus = "".join(f"<h2>Plan {p}</h2><p>Eat 1–2 hours after your workout</p><p>{PARAS[i]}</p>"
+                    for i, p in enumerate("ABC"))
+    record = cleaner.clean(page("<title>Meal plans</title>", f"<h1>Meal plans</h1>{menus}"))
+    assert record.paragraphs.count("Eat 1–2 hours after your workout") == 3

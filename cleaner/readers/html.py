@@ -15,6 +15,7 @@ from ..blocks import Block, squash
 from ..errors import InputError
 from ..record import Removal
 from ..rulepack import Pack
+from ..textutil import is_prose, word_count
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -125,11 +126,43 @@ _KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}
 
 
 def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: bool = False) -> list[Block]:
-    """The main content as blocks, found by trafilatura (without its fallback extractors
-    unless ``fallback``: fast)."""
+    """The main content as blocks, found by trafilatura: fast (without its fallback
+    extractors) unless ``fallback``, and again with them when the fast result has some running
+    text but mostly short lines (a whole menu taken for the article); the second result is
+    taken when it keeps as much running text in fewer words."""
+    blocks = _extract(tree, url, fast=not fallback)
+    if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
+        retried = _extract(tree, url, fast=False)
+        if _prose_words(retried) >= _prose_words(blocks) and _words(retried) < _words(blocks):
+            return retried
+    return blocks
+
+
+_MIN_PROSE_SHARE = 0.4
+
+
+def prose_share(blocks: list[Block]) -> float:
+    """Share of the words that stand in paragraphs of running text.
+
+    >>> prose_share([Block(0, "Home"), Block(1, "The council voted on Tuesday to close the bridge.")])
+    0.9
+    """
+    total = _words(blocks)
+    return _prose_words(blocks) / total if total else 0.0
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(word_count(b.text) for b in blocks)
+
+
+def _prose_words(blocks: list[Block]) -> int:
+    return sum(word_count(b.text) for b in blocks if is_prose(b.text, 8))
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> list[Block]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(tree, url=url, fast=not fallback, include_comments=False,
+    document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False,
                                            include_tables=True, with_metadata=False)
     if document is None or document.body is None:
         return []
