@@ -21,7 +21,6 @@ _HEADING_REACH = 5
 _COMMENTER = re.compile(
     r"(?i)^(?:by\s+)?[\w .'’@()-]{1,60}?\s(?:says|said|writes|wrote|commented|replied)\s*:?(?:\s+on\s.{0,120})?$")
 _REPLY = re.compile(r"(?i)^(?:reply|répondre|antworten|responder|rispondi)\b.{0,25}$|^(?:report|flag)(?: comment| abuse)?$")
-_SCORE = re.compile(r"\(Score:\s*-?\d")
 _TIME = re.compile(r"(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)?\b")
 _AGO = re.compile(r"(?i)\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago")
 
@@ -35,7 +34,7 @@ def signature_kind(text: str) -> str | None:
     """
     if word_count(text) > 20:
         return None
-    if _COMMENTER.match(text) or _SCORE.search(text):
+    if _COMMENTER.match(text):
         return "who"
     if _REPLY.match(text):
         return "reply"
