@@ -142,3 +142,16 @@ def test_repeated_table_lines_in_page_content_stay(cleaner):
                     for i, p in enumerate("ABC"))
     record = cleaner.clean(page("<title>Meal plans</title>", f"<h1>Meal plans</h1>{menus}"))
     assert record.paragraphs.count("Eat 1–2 hours after your workout") == 3
+
+
+@pytest.mark.parametrize("raw, names", [
+    ("BySummer Swann-June", ["Summer Swann"]),            # label and date glued to the name
+    ("Written byJordanna Campbell", ["Jordanna Campbell"]),
+    ("FlowGuard EMEA\n on", ["FlowGuard EMEA"]),           # a second line of markup
+    ("Dec. 2025 · Niko Matsakis", ["Niko Matsakis"]),
+    ("August", []), ("Sat", []),                          # a date taken for a name
+    ("Maria & May Lee", ["Maria", "May Lee"]),             # names that start like months stay
+    ("Byron Katie", ["Byron Katie"]), ("98 Buck Social", ["98 Buck Social"]),
+])
+def test_author_names_are_cleaned(raw, names):
+    assert html_meta.clean_names(raw) == names

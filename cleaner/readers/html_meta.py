@@ -93,17 +93,24 @@ def clean_names(text: str) -> list[str]:
     (['Maria', 'Katerina'], [], ['Jane Doe'])
     >>> clean_names("Author Isaiah Shelton"), clean_names("David Jackson - Editorial Team"), clean_names("ServiceTitan November 3")
     (['Isaiah Shelton'], ['David Jackson'], ['ServiceTitan'])
+    >>> clean_names("Ann Lee\\n  on behalf of the team"), clean_names("BySummer Swann-June"), clean_names("Dec. 2025 · Niko Matsakis")
+    (['Ann Lee'], ['Summer Swann'], ['Niko Matsakis'])
     """
-    text = _LABEL.sub("", html.unescape(text))
-    parts = [_ROLE_OR_DATE.sub("", squash(p)) for p in re.split(r"\s*(?:,|;|\band\b|&|\|)\s*", text)]
+    text = html.unescape(text)
+    text = ", ".join(line for line in text.splitlines() if line.strip())
+    text = _LABEL.sub("", _GLUED_LABEL.sub("", text))
+    parts = [_ROLE_OR_DATE.sub("", squash(p)) for p in re.split(r"\s*(?:,|;|·|\band\b|&|\|)\s*", text)]
     return [p for p in dict.fromkeys(parts) if p and _is_name(p)]
 
 
 _LABEL = re.compile(r"^\s*(?:(?:written|posted|reviewed|words|story)\s+by|by|author(?:ed by)?|the author)\b\s*:?\s*",
                     re.IGNORECASE)
-_ROLE_OR_DATE = re.compile(
-    r"\s+(?:[-–—]\s+.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d.*)?|\d.*)$",
-    re.IGNORECASE)
+_GLUED_LABEL = re.compile(r"^\s*(?:(?:[Ww]ritten|[Pp]osted)\s+)?[Bb]y(?=[A-Z][a-z])")
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
+_ROLE_OR_DATE = re.compile(rf"(?:\s+[-–—]\s+.*|\s*[-–—]?\s+{_MONTH}(?:\s+\d.*)?|[-–—]{_MONTH}.*|\s+\d.*)$", re.IGNORECASE)
+_DATE_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[\d/.:-]+)$",
+                        re.IGNORECASE)
 
 
 def _is_name(part: str) -> bool:
@@ -111,7 +118,7 @@ def _is_name(part: str) -> bool:
         return False
     if part.lower().startswith(("more about", "the author", "author")):
         return False
-    return len(part) <= 60 and not _NOT_NAMES.match(part)
+    return len(part) <= 60 and not _NOT_NAMES.match(part) and not _DATE_WORD.match(part)
 
 
 def headline(tree, objects: list[dict]) -> str | None:
