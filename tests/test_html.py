@@ -155,3 +155,9 @@ def test_repeated_table_lines_in_page_content_stay(cleaner):
 ])
 def test_author_names_are_cleaned(raw, names):
     assert html_meta.clean_names(raw) == names
+
+
+def test_heading_with_a_posted_on_line_and_an_entity_keeps_its_title(cleaner):
+    heading = "<h1>Library open late &amp;#x26; longer\n<span>Posted on July 1, 2024 by</span></h1>"
+    record = cleaner.clean(page("<title>Library open late & longer | Post</title>", heading))
+    assert record.headline == "Library open late & longer"

@@ -127,9 +127,9 @@ def headline(tree, objects: list[dict]) -> str | None:
     title = squash(tree.findtext(".//title") or "")
     og = _meta(tree, "og:title", "twitter:title")
     reference = og or title
-    h1s = [t for t in (squash(h.text_content()) for h in tree.iter("h1")) if len(t.split()) >= 2]
+    h1s = [t for t in (_heading_line(h.text_content(), reference) for h in tree.iter("h1")) if len(t.split()) >= 2]
     if h1s:
-        best = max(h1s, key=lambda t: title_similarity(t, reference))
+        best = max(h1s, key=lambda t: (title_similarity(t, reference), len(t.split())))
         return best if title_similarity(best, reference) >= _H1_SIMILARITY else h1s[0]
     page = "\n".join([_meta(tree, "og:site_name") or ""] + [f.text_content() for f in tree.iter("footer")][:1])
     if og:
@@ -138,6 +138,20 @@ def headline(tree, objects: list[dict]) -> str | None:
         if isinstance(obj.get("headline"), str) and obj["headline"].strip():
             return squash(obj["headline"])
     return site_suffix_removed(title, page) if title else None
+
+
+def _heading_line(text: str, reference: str) -> str:
+    """The line of a heading's text most like the page title (the longest of equals), with
+    entities the page left undecoded decoded: a heading that also holds a "Posted on ... by"
+    line, a kicker or a menu button keeps its title.
+
+    >>> _heading_line("\\n  Rates rise again \\n Posted on July 1, 2024 by", "Rates rise again | Post")
+    'Rates rise again'
+    >>> _heading_line("Ann's blog\\nThe Fold-and-Cut Problem", "The Fold-and-Cut Problem"), _heading_line("SQL &#x26; AI", "")
+    ('The Fold-and-Cut Problem', 'SQL & AI')
+    """
+    lines = [squash(html.unescape(line)) for line in text.splitlines() if line.strip()]
+    return max(lines, key=lambda line: (title_similarity(line, reference), len(line.split())), default="")
 
 
 def byline(tree, objects: list[dict]) -> tuple[str, ...]:
