@@ -5,7 +5,8 @@
 On ../shared/benchmarks/scrapinghub (body) and wcxb-dev (body, headline, byline, date where
 the answer exists). Scores follow ../shared/benchmarks/metrics.py and its README: byline is the
 set of author names split on commas, semicolons, "and", "&"; date is the same calendar day.
-Speed: pages per second, one process on one core, parsing included.
+Speed: pages per second, one process on one core, parsing included; the systems take turns on
+chunks of 20 pages, so that the machine speeding up or slowing down weighs on all alike.
 """
 from __future__ import annotations
 
@@ -78,12 +79,26 @@ def run_readability(page):
     return {"body": lxml.html.fromstring(summary).text_content() if summary else "", "headline": doc.short_title()}
 
 
-def score(system, pages) -> dict:
+_CHUNK = 20
+
+
+def run_interleaved(systems, pages) -> list[tuple[list[dict], float]]:
+    """Each system's results and seconds, the systems taking turns on chunks of pages, so
+    that a machine that slows down or speeds up during the run weighs on all of them alike."""
+    results = [[] for _ in systems]
+    seconds = [0.0 for _ in systems]
+    for start in range(0, len(pages), _CHUNK):
+        chunk = pages[start:start + _CHUNK]
+        for k, system in enumerate(systems):
+            started = time.perf_counter()
+            results[k] += [system(p) for p in chunk]
+            seconds[k] += time.perf_counter() - started
+    return list(zip(results, seconds))
+
+
+def score(pages, results: list[dict], seconds: float) -> dict:
     out = {"P": 0.0, "R": 0.0, "F1": 0.0}
     fields = {"headline": [0, 0], "byline": [0, 0], "date": [0, 0]}
-    started = time.perf_counter()
-    results = [system(p) for p in pages]
-    seconds = time.perf_counter() - started
     for page, got in zip(pages, results):
         p, r, f = metrics.prf(got["body"], page["body"])
         out["P"] += p; out["R"] += r; out["F1"] += f
@@ -107,8 +122,9 @@ def table(name: str, pages: list[dict], systems) -> list[str]:
              "| system | body P | body R | body F1 | headline | byline | date | pages/s |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     fmt = lambda v: "-" if v is None else f"{v:.3f}"
-    for label, system in systems:
-        s = score(system, pages)
+    runs = run_interleaved([system for _, system in systems], pages)
+    for (label, _), (results, seconds) in zip(systems, runs):
+        s = score(pages, results, seconds)
         lines.append(f"| {label} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {fmt(s['headline'])} | "
                      f"{fmt(s['byline'])} | {fmt(s['date'])} | {s['pages_per_s']:.0f} |")
         print(lines[-1], flush=True)
