@@ -14,6 +14,7 @@ Named strategies, tried in order:
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..blocks import Block, squash
 from ..pipeline import Context, Draft
@@ -190,14 +191,20 @@ def title_similarity(line: str, title: str) -> float:
 
 
 def _similar_headline(blocks: tuple[Block, ...], start: int, title: str) -> int | None:
-    """The line before the text most like the page title (at least half its words shared)."""
-    best, best_sim = None, _MIN_SIMILARITY
+    """The line before the text most like the page title: at least half its words shared,
+    then the most alike both ways (a short line whose few words the title has does not beat
+    a line that says what the title says); the latest of equals."""
+    best, best_sim = None, 0.0
     if start == 0:
         return None  # the page opens with running text: no header to look in
     for j in range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT)):
         text = blocks[j].text
         if is_headline_like(text, min_words=3) and not _LIST_ITEM.match(text):
-            sim = title_similarity(text, title)
+            share = title_similarity(text, title)
+            if share < _MIN_SIMILARITY:
+                continue
+            back = title_similarity(title, text)
+            sim = 2 * share * back / (share + back)
             if sim >= best_sim:
                 best, best_sim = j, sim
     return best
@@ -209,9 +216,11 @@ def _above_byline(blocks: tuple[Block, ...], start: int) -> int | None:
     found = None
     for j in range(1, min(len(blocks), start + _ADJACENT)):
         text = blocks[j].text
-        if not is_headline_like(text, min_words=3) or _LIST_ITEM.match(text):
-            continue
-        following = [b.text for b in blocks[j + 1: j + 4]]
+        if not is_headline_like(text, min_words=3) or _LIST_ITEM.match(text) or text.endswith("."):
+            continue  # a headline does not end with a full stop
+        # teasers cut with "…" do not count: the teasers step removes them later
+        following = list(islice((blocks[k].text for k in range(j + 1, len(blocks))
+                                 if not ends_with_ellipsis(blocks[k].text)), 3))
         if following and not is_headline_like(following[0], min_words=5) and any(
                 looks_like_byline(t) or contains_date(t, max_words=10) for t in following):
             found = j
