@@ -10,7 +10,7 @@ from ..blocks import Block
 from ..datelines import find_inner_dateline, parse_dateline
 from ..pipeline import Context, Draft
 from ..record import Removal
-from ..textutil import ends_sentence, ends_with_ellipsis, fold, is_title_case, strip_ellipsis, word_count
+from ..textutil import ends_with_ellipsis, fold, is_running_text, strip_ellipsis
 
 _AGENCY_TAG = re.compile(r"^[A-Z][A-Za-z.&/ ]{1,24}:\s+(?=\S)")
 _LOOKAHEAD = 3
@@ -43,21 +43,6 @@ def is_teaser_of(teaser: str, later: str) -> bool:
     """
     marked = ends_with_ellipsis(teaser) or bool(_AGENCY_TAG.match(teaser))
     return _repeats(comparable(teaser), marked, comparable(later))
-
-
-def _is_sentence(text: str) -> bool:
-    """A paragraph of running text, not a label or a table cell: in a page's extracted
-    content only those count as a teaser when printed again word for word (a recipe's
-    "Eat 1–2 hours after your workout" under each of three menus is no teaser).
-
-    >>> _is_sentence("Eat 1–2 hours after your workout"), _is_sentence("Iran denies the charge, officials said.")
-    (False, True)
-    """
-    return word_count(text) >= _MIN_WORDS and ends_sentence(text) and not is_title_case(text)
-
-
-def _long_enough(text: str) -> bool:
-    return len(comparable(text).split()) >= _MIN_WORDS
 
 
 def comparable(text: str) -> str:
@@ -98,15 +83,18 @@ def drop_teasers(draft: Draft, ctx: Context) -> Draft:
                                  head, block.index))
         blocks.append(block)
     # a text dump repeats its table of contents and menus word for word: any repeated line
-    # of some length goes; a page's extracted content repeats only its own table cells
-    repeat_counts = _is_sentence if ctx.hints.get("format") == "html" else _long_enough
+    # of some length goes; in a page's extracted content only a repeated sentence does (a
+    # recipe's "Eat 1–2 hours after your workout" under each of three menus is no teaser)
+    html = ctx.hints.get("format") == "html"
     targets = [comparable(b.text) for b in blocks]
     last = {t: i for i, t in enumerate(targets)}
     kept = []
     for i, block in enumerate(blocks):
         core = targets[i]
         marked = ends_with_ellipsis(block.text) or bool(_AGENCY_TAG.match(block.text))
-        if (last[core] > i and repeat_counts(block.text)) or (
+        repeated = last[core] > i and (is_running_text(block.text, _MIN_WORDS) if html
+                                       else core.count(" ") + 1 >= _MIN_WORDS)
+        if repeated or (
                 marked and any(_repeats(core, marked, t) for t in targets[i + 1: i + 1 + _LOOKAHEAD])):
             trace.append(Removal("teasers", "teaser", "repeats the start of a later paragraph",
                                  block.text, block.index))
