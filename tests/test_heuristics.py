@@ -43,6 +43,47 @@ def test_headline_site_suffix_dropped_only_when_site_named_elsewhere(bare):
     assert r.headline == "Iran leaders aware of Iraq activities - US"
 
 
+def test_headline_page_title_printed_again_gives_the_clean_title(bare):
+    title = "Storm closes schools across the north | Daily Planet"
+    r = bare.clean(dump(title, "Menu", "Weather", title, LEDE, PARA2))
+    assert r.headline == "Storm closes schools across the north"
+
+
+def test_headline_short_before_a_site_name_of_a_few_words(bare):
+    r = bare.clean(dump("Mission accomplished! – City Digital Archive", "Menu", "About",
+                        "Mission accomplished!", LEDE, PARA2))
+    assert r.headline == "Mission accomplished!"
+    # a kicker before a colon is no site name: the short line is not the headline
+    r = bare.clean(dump("Lessons learned: the long road to a ceasefire in the north", "Lessons learned",
+                        "The long road to a ceasefire in the north", LEDE, PARA2))
+    assert r.headline == "The long road to a ceasefire in the north"
+
+
+def test_headline_with_a_date_in_it_matches_the_title(bare):
+    title = "The best albums of November and December 2025"
+    r = bare.clean(dump(f"{title} | Daily Planet", "Music", title, LEDE, PARA2))
+    assert r.headline == title
+
+
+def test_headline_weakly_similar_line_above_the_text(bare):
+    # the page title says it one way, the article's heading another: a few shared words
+    heading = "Iranian weapons smuggling into Iraq drops sharply"
+    r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
+                        heading, LEDE, PARA2))
+    assert r.headline == heading
+    # no shared word: the page title stands
+    r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
+                        "Sign up for our morning briefing", LEDE, PARA2))
+    assert r.headline == "Weapons smuggling falls, US says"
+
+
+def test_headline_breadcrumb_and_share_buttons_are_no_headline(bare):
+    r = bare.clean(dump("Weapons smuggling into Iraq falls", "Home » World » Iraq weapons",
+                        "Share this story on Facebook Twitter", "By Ross Colvin", "June 3, 2007", LEDE, PARA2))
+    assert r.headline == "Weapons smuggling into Iraq falls"
+    assert "Home » World » Iraq weapons" not in r.body
+
+
 def test_teaser_with_ellipsis_removed_once_full_version_kept(bare):
     teaser = "The U.S. military said on Sunday there had been a dramatic drop in the number…"
     r = bare.clean(dump("Weapons drop in Iraq", teaser, LEDE, PARA2))

@@ -5,8 +5,11 @@ Named strategies, tried in order:
 * ``title-match``: a line that is the page title (the dump's first line, often the
   ``<title>``, or the headline the HTML markup announced) without the site name, or with a
   breadcrumb or date glued in front: the clean version is taken;
-* ``similar-to-title``: the line before the text that shares most words with the page title;
-* ``above-byline``: the last headline-like line before the text with a byline or date under it;
+* ``similar-to-title``: the line before the text that shares most words with the page title
+  (or, when very alike, a line anywhere above the middle of the article);
+* ``weakly-similar``: a short line near the start of the text with a few of the title's words;
+* ``above-byline``: the last headline-like line before the text with a byline or date under
+  it (when there is a page title, a line that shares some of its words);
 * ``nearest-headline``: the last headline-like line right before the article text;
 * ``page-title``: the first line without its site-name suffix;
 * nothing: the record's headline is null and no block is removed.
@@ -18,10 +21,10 @@ from itertools import islice
 
 from ..blocks import Block, squash
 from ..pipeline import Context, Draft
-from ..textutil import ends_with_ellipsis, fold, word_count
+from ..textutil import ends_with_ellipsis, fold, is_running_text, word_count
 from .byline import looks_like_byline
 from .content import best_region, block_score
-from .published import contains_date
+from .published import contains_date, looks_like_date_line
 
 _PIPE = re.compile(r"\s+[|｜]\s+")
 _DASH = re.compile(r"\s+(?:[-–—:·•»]|::)\s+")
@@ -31,6 +34,9 @@ _ADJACENT = 2
 _HTML_WINDOW = 3
 _LOOK_BACK = 15
 _MIN_SIMILARITY = 0.5
+_SOME_SIMILARITY = 0.3
+_WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike is the headline
+_WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines into the text
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•·*-])\s")
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
 
@@ -44,6 +50,17 @@ def is_headline_like(text: str, min_words: int = 2) -> bool:
     n = word_count(text)
     return (min_words <= n <= 30 and len(text) <= 300 and not ends_with_ellipsis(text)
             and not contains_date(text) and not looks_like_byline(text))
+
+
+def _titled(text: str, min_words: int = 2) -> bool:
+    """A line that can be a page title: headline-like, or with a date in it that is more
+    than a date line ("Best albums of November 2025").
+
+    >>> _titled("Best albums of November and December 2025"), _titled("Updated: 12 March 2024")
+    (True, False)
+    """
+    return is_headline_like(text, min_words) or (min_words <= word_count(text) <= 30 and not ends_with_ellipsis(text)
+                                      and not looks_like_byline(text) and not looks_like_date_line(text))
 
 
 def site_suffix_removed(title: str, page_text: str) -> str:
@@ -100,6 +117,7 @@ def title_relation(title: str, line: str) -> str | None:
 
 
 _SEPARATOR_AFTER = re.compile(r"^\s*[|｜–—:·•»/-]")
+_SITE_SEPARATOR = re.compile(r"^\s+[|｜–—·•»-]\s")
 _SEPARATOR_BEFORE = re.compile(r"[|｜–—:·•»/-]\s*$")
 
 
@@ -122,9 +140,12 @@ def _relation(t: _Folded, l: _Folded) -> str | None:
         return "same"
     if l.words < 2:
         return None
+    rest = t.raw[len(l.raw):]
+    if t.raw.startswith(l.raw) and _SEPARATOR_AFTER.match(rest) and (
+            len(l.raw) > 0.5 * len(t.raw)
+            or (_SITE_SEPARATOR.match(rest) and word_count(rest) <= _SITE_NAME_WORDS)):
+        return "site-suffix"  # a short headline before a site name of a few words
     if len(l.raw) > 0.5 * len(t.raw):
-        if t.raw.startswith(l.raw) and _SEPARATOR_AFTER.match(t.raw[len(l.raw):]):
-            return "site-suffix"
         if t.raw.endswith(l.raw):
             before = t.raw[: len(t.raw) - len(l.raw)]
             if _SEPARATOR_BEFORE.search(before):
@@ -146,24 +167,27 @@ def _glued_junk(prefix: str) -> bool:
         _CRUMB.search(prefix)) or not prefix[-1:].isspace()
 
 
-def _title_matches(blocks: tuple[Block, ...], end: int, titles: list[str]) -> list[tuple[int, str, int]]:
-    """(index, clean headline, strength) for every line that matches one of the titles;
-    strength 2 for the same text, 1 for the title with a site name or breadcrumb around it."""
+def _title_matches(blocks: tuple[Block, ...], end: int,
+                   titles: list[tuple[str, str | None]]) -> list[tuple[int, str, int]]:
+    """(index, clean headline, strength) for every line that matches one of the
+    (title, clean title or None) pairs; strength 2 for the same text, 1 for the title with a
+    site name or breadcrumb around it. A line with the same text as a title gives the clean
+    title when there is one, else its own text."""
     found = []
-    folded = [(title, _Folded(title)) for title in titles]
+    folded = [(title, clean, _Folded(title)) for title, clean in titles]
     for j in range(1, end):
         text = blocks[j].text
         if word_count(text) > 40:
             continue
         line = _Folded(text)
-        for title, folded_title in folded:
+        for title, clean, folded_title in folded:
             relation = _relation(folded_title, line)
             if relation == "line-has-prefix":
                 extra = text[: len(text) - len(title)] if text.endswith(title) else ""
                 found.append((j, squash(title) if not extra or _glued_junk(extra) else text, 1))
                 break
-            if relation and is_headline_like(text):
-                found.append((j, text, 2 if relation == "same" else 1))
+            if relation and (is_headline_like(text) or relation in ("same", "site-suffix") and _titled(text, 1)):
+                found.append((j, clean or text, 2) if relation == "same" else (j, text, 1))
                 break
     return found
 
@@ -190,34 +214,81 @@ def title_similarity(line: str, title: str) -> float:
     return len(words & {w for w in fold(title).split() if len(w) >= 3}) / len(words)
 
 
-def _similar_headline(blocks: tuple[Block, ...], start: int, title: str) -> int | None:
-    """The line before the text most like the page title: at least half its words shared,
-    then the most alike both ways (a short line whose few words the title has does not beat
-    a line that says what the title says); the latest of equals."""
+
+_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-Z]")
+_WEAK_WORDS = 16
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}\.[\"'”’)]*$")
+_CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
+
+
+def _candidate(text: str) -> bool:
+    """A line that may be the article's headline: headline-like, no list item, no sentence
+    (a headline does not end with a full stop) and no breadcrumb trail.
+
+    >>> _candidate("Tax cuts approved by parliament"), _candidate("Home » Money » Tax cuts")
+    (True, False)
+    >>> _candidate("Jump to the full list of the best tax advisers.")
+    False
+    """
+    return (is_headline_like(text, min_words=3) and not _LIST_ITEM.match(text)
+            and not _SENTENCE_END.search(text) and not is_running_text(text)
+            and len(_CRUMBS.findall(text)) < 2 and not _CRUMBS.search(text[-2:]))
+
+
+def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, min_share: float,
+                      min_sim: float = 0.0, stop: tuple[int, int] | None = None,
+                      weak: bool = False) -> int | None:
+    """The line in ``lines`` most like the page title: at least ``min_share`` of its words
+    in the title, then the most alike both ways (a short line whose few words the title has
+    does not beat a line that says what the title says); the latest of equals. ``stop``,
+    the running text's span, ends the search past the middle of the article. ``weak``: the
+    share may be either way, and only short lines of one sentence count."""
     best, best_sim = None, 0.0
-    if start == 0:
-        return None  # the page opens with running text: no header to look in
-    for j in range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT)):
+    for j in lines:
         text = blocks[j].text
-        if is_headline_like(text, min_words=3) and not _LIST_ITEM.match(text):
-            share = title_similarity(text, title)
-            if share < _MIN_SIMILARITY:
-                continue
-            back = title_similarity(title, text)
-            sim = 2 * share * back / (share + back)
-            if sim >= best_sim:
-                best, best_sim = j, sim
+        if stop and _deep_in_text(blocks, stop[0], stop[1], j):
+            break
+        if not _candidate(text) or weak and (word_count(text) > _WEAK_WORDS or _SENTENCES.search(text)):
+            continue
+        share, back = title_similarity(text, title), title_similarity(title, text)
+        if (max(share, back) if weak else share) < min_share or share + back == 0:
+            continue
+        sim = 2 * share * back / (share + back)
+        if sim >= max(best_sim, min_sim):
+            best, best_sim = j, sim
     return best
 
 
-def _above_byline(blocks: tuple[Block, ...], start: int) -> int | None:
+def _title_like_line(blocks: tuple[Block, ...], start: int, end: int, title: str) -> tuple[int | None, str]:
+    """The line like the page title: near the start of the running text [start, end); else
+    anywhere above the middle of the article when very alike; else near the start, a short
+    line with a few of the title's words. (index or None, the strategy's name)."""
+    if start == 0:
+        return None, ""  # the page opens with running text: no header to look in
+    near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT))
+    found = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY)
+    if found is None:
+        found = _similar_headline(blocks, range(1, end), title, min_share=_MIN_SIMILARITY,
+                                  min_sim=_WIDE_SIMILARITY, stop=(start, end))
+    if found is not None:
+        return found, "similar-to-title"
+    near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _WEAK_AFTER, end))
+    found = _similar_headline(blocks, near, title, min_share=_SOME_SIMILARITY, stop=(start, end), weak=True)
+    return found, "weakly-similar"
+
+
+def _above_byline(blocks: tuple[Block, ...], start: int, title: str | None) -> int | None:
     """The last headline-like line before the text that a byline or date line follows
-    within the next three lines: where the article's own header sits."""
+    within the next three lines: where the article's own header sits. When the page has a
+    title, the line must speak of what the title speaks of (a share button or an author's
+    name above a date is no headline)."""
     found = None
     for j in range(1, min(len(blocks), start + _ADJACENT)):
         text = blocks[j].text
-        if not is_headline_like(text, min_words=3) or _LIST_ITEM.match(text) or text.endswith("."):
-            continue  # a headline does not end with a full stop
+        if not _candidate(text):
+            continue
+        if title and max(title_similarity(text, title), title_similarity(title, text)) < _SOME_SIMILARITY:
+            continue
         # teasers cut with "…" do not count: the teasers step removes them later
         following = list(islice((blocks[k].text for k in range(j + 1, len(blocks))
                                  if not ends_with_ellipsis(blocks[k].text)), 3))
@@ -262,20 +333,21 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     start, end = best_region([block_score(b.text) for b in blocks])
     first = blocks[0].text
     page = "\n".join(b.text for b in blocks)
-    guess = site_suffix_removed(first, page) if is_headline_like(first) else None
-    titles = [t for t in (hint, guess, first) if t]
+    guess = site_suffix_removed(first, page) if _titled(first) else None
+    # the whole page title printed again (site name and all) stands for the clean title
+    titles = [(t, c) for t, c in ((hint, None), (guess, None), (first, guess if guess != first else None)) if t]
     matches = _title_matches(blocks, max(end, start + 1), titles)
     if matches:
         (h, headline), rule = _closest(matches, start), "title-match"
     elif hint:
         return draft.with_fields(headline=squash(hint))
     else:
-        similar = _similar_headline(blocks, start, first) if guess else None
+        similar, how = _title_like_line(blocks, start, end, first) if guess else (None, "")
         near = similar if similar is not None else _nearest_headline(blocks, start)
         if near is not None and (similar is not None or guess is None):
-            rule = "similar-to-title" if similar is not None else "nearest-headline"
+            rule = how if similar is not None else "nearest-headline"
             h, headline = near, blocks[near].text
-        elif (above := _above_byline(blocks, start)) is not None:
+        elif (above := _above_byline(blocks, start, guess)) is not None:
             h, headline, rule = above, blocks[above].text, "above-byline"
         elif guess:
             h, headline, rule = 0, guess, "page-title"
