@@ -75,6 +75,9 @@ def test_headline_weakly_similar_line_above_the_text(bare):
     r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
                         "Sign up for our morning briefing", LEDE, PARA2))
     assert r.headline == "Weapons smuggling falls, US says"
+    # words as common as "the" are no shared words
+    r = bare.clean(dump("The schools of the north stay shut", "Home", "World", "The Daily Report", LEDE, PARA2))
+    assert r.headline == "The schools of the north stay shut"
 
 
 def test_headline_breadcrumb_and_share_buttons_are_no_headline(bare):

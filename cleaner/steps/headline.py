@@ -35,7 +35,8 @@ _HTML_WINDOW = 3
 _LOOK_BACK = 15
 _MIN_SIMILARITY = 0.5
 _SOME_SIMILARITY = 0.3
-_WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike is the headline
+_WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike can be the headline
+_FAR_MARGIN = 0.3  # ... when it is this much more alike than the best line near the text
 _WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines into the text
 _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•·*-])\s")
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
@@ -208,10 +209,19 @@ def title_similarity(line: str, title: str) -> float:
     >>> title_similarity("Best GPS Running Watches of 2026", "GPS Watches | Gear Lab")
     0.4
     """
-    words = {w for w in fold(line).split() if len(w) >= 3}
+    words = _content_words(line)
     if not words:
         return 0.0
-    return len(words & {w for w in fold(title).split() if len(w) >= 3}) / len(words)
+    return len(words & _content_words(title)) / len(words)
+
+
+#: words too common to tell two titles apart (English; other languages have longer words)
+_COMMON = frozenset("the and for with you your are was how what from that this its our not "
+                    "but all can has have why who when will into out about".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in fold(text).split() if len(w) >= 3 and w not in _COMMON}
 
 
 
@@ -237,7 +247,7 @@ def _candidate(text: str) -> bool:
 
 def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, min_share: float,
                       min_sim: float = 0.0, stop: tuple[int, int] | None = None,
-                      weak: bool = False) -> int | None:
+                      weak: bool = False) -> tuple[int | None, float]:
     """The line in ``lines`` most like the page title: at least ``min_share`` of its words
     in the title, then the most alike both ways (a short line whose few words the title has
     does not beat a line that says what the title says); the latest of equals. ``stop``,
@@ -256,24 +266,26 @@ def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, mi
         sim = 2 * share * back / (share + back)
         if sim >= max(best_sim, min_sim):
             best, best_sim = j, sim
-    return best
+    return best, best_sim
 
 
-def _title_like_line(blocks: tuple[Block, ...], start: int, end: int, title: str) -> tuple[int | None, str]:
-    """The line like the page title: near the start of the running text [start, end); else
-    anywhere above the middle of the article when very alike; else near the start, a short
-    line with a few of the title's words. (index or None, the strategy's name)."""
+def _title_like_line(blocks: tuple[Block, ...], start: int, end: int, title: str,
+                     clean_title: str) -> tuple[int | None, str]:
+    """The line like the page title: near the start of the running text [start, end), unless
+    a line above the middle of the article is much more alike; else near the start, a short
+    line with a few of the clean title's words. (index or None, the strategy's name)."""
     if start == 0:
         return None, ""  # the page opens with running text: no header to look in
     near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT))
-    found = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY)
-    if found is None:
-        found = _similar_headline(blocks, range(1, end), title, min_share=_MIN_SIMILARITY,
-                                  min_sim=_WIDE_SIMILARITY, stop=(start, end))
+    found, sim = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY)
+    far, _ = _similar_headline(blocks, range(1, end), title, min_share=_MIN_SIMILARITY,
+                               min_sim=max(_WIDE_SIMILARITY, sim + _FAR_MARGIN), stop=(start, end))
+    found = far if far is not None else found
     if found is not None:
         return found, "similar-to-title"
     near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _WEAK_AFTER, end))
-    found = _similar_headline(blocks, near, title, min_share=_SOME_SIMILARITY, stop=(start, end), weak=True)
+    found, _ = _similar_headline(blocks, near, clean_title, min_share=_SOME_SIMILARITY,
+                                 stop=(start, end), weak=True)
     return found, "weakly-similar"
 
 
@@ -342,7 +354,7 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     elif hint:
         return draft.with_fields(headline=squash(hint))
     else:
-        similar, how = _title_like_line(blocks, start, end, first) if guess else (None, "")
+        similar, how = _title_like_line(blocks, start, end, first, guess) if guess else (None, "")
         near = similar if similar is not None else _nearest_headline(blocks, start)
         if near is not None and (similar is not None or guess is None):
             rule = how if similar is not None else "nearest-headline"
