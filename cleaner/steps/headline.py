@@ -38,7 +38,7 @@ _SOME_SIMILARITY = 0.3
 _WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike can be the headline
 _FAR_MARGIN = 0.3  # ... when it is this much more alike than the best line near the text
 _WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines into the text
-_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[•·*-])\s")
+_LIST_ITEM = re.compile(r"^\s*(?:(?:\d+[.)]|[•·*-])\s|\d+(?:\.\d+)*[A-Z][A-Za-z])")  # "8. ", "2.1Step", "11FAQs"
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
 
 
@@ -226,7 +226,7 @@ def _content_words(text: str) -> set[str]:
 
 
 _SENTENCES = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-Z]")
-_WEAK_WORDS = 16
+_WEAK_WORDS = 20
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}\.[\"'”’)]*$")
 _CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
 
