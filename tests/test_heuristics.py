@@ -80,6 +80,16 @@ def test_headline_weakly_similar_line_above_the_text(bare):
     assert r.headline == "The schools of the north stay shut"
 
 
+def test_headline_of_two_lines_like_the_title_the_one_with_a_byline_under_it(bare):
+    title, alike, header = ("Weapons smuggling into Iraq falls sharply",
+                            "Weapons smuggling into Iraq falls sharply, figures show",
+                            "Weapons smuggling into Iraq falls, US says")
+    r = bare.clean(dump(title, "Home", "World", alike, header, "By Ross Colvin", "June 3, 2007", LEDE, PARA2))
+    assert r.headline == header
+    r = bare.clean(dump(title, "Home", "World", alike, header, LEDE, PARA2))
+    assert r.headline == alike
+
+
 def test_headline_breadcrumb_and_share_buttons_are_no_headline(bare):
     r = bare.clean(dump("Weapons smuggling into Iraq falls", "Home » World » Iraq weapons",
                         "Share this story on Facebook Twitter", "By Ross Colvin", "June 3, 2007", LEDE, PARA2))

@@ -37,6 +37,7 @@ _MIN_SIMILARITY = 0.5
 _SOME_SIMILARITY = 0.3
 _WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike can be the headline
 _FAR_MARGIN = 0.3  # ... when it is this much more alike than the best line near the text
+_HEADER_BONUS = 0.1  # likeness added for a line with a byline or date under it
 _WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines into the text
 _LIST_ITEM = re.compile(r"^\s*(?:(?:\d+[.)]|[•·*-])\s|\d+(?:\.\d+)*[A-Z][A-Za-z])")  # "8. ", "2.1Step", "11FAQs"
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
@@ -250,7 +251,8 @@ def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, mi
                       weak: bool = False) -> tuple[int | None, float]:
     """The line in ``lines`` most like the page title: at least ``min_share`` of its words
     in the title, then the most alike both ways (a short line whose few words the title has
-    does not beat a line that says what the title says); the latest of equals. ``stop``,
+    does not beat a line that says what the title says), a little more for a line with a
+    byline or date under it; the latest of equals. ``stop``,
     the running text's span, ends the search past the middle of the article. ``weak``: the
     share may be either way, and only short lines of one sentence count."""
     best, best_sim = None, 0.0
@@ -264,6 +266,8 @@ def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, mi
         if (max(share, back) if weak else share) < min_share or share + back == 0:
             continue
         sim = 2 * share * back / (share + back)
+        if _has_byline_under(blocks, j):
+            sim += _HEADER_BONUS  # where the article's own header sits
         if sim >= max(best_sim, min_sim):
             best, best_sim = j, sim
     return best, best_sim
@@ -289,6 +293,15 @@ def _title_like_line(blocks: tuple[Block, ...], start: int, end: int, title: str
     return found, "weakly-similar"
 
 
+def _has_byline_under(blocks: tuple[Block, ...], j: int) -> bool:
+    """A byline or date line follows line ``j`` within three lines (teasers cut with "…"
+    do not count: the teasers step removes them later), and no second headline right under."""
+    following = list(islice((blocks[k].text for k in range(j + 1, len(blocks))
+                             if not ends_with_ellipsis(blocks[k].text)), 3))
+    return bool(following) and not is_headline_like(following[0], min_words=5) and any(
+        looks_like_byline(t) or contains_date(t, max_words=10) for t in following)
+
+
 def _above_byline(blocks: tuple[Block, ...], start: int, title: str | None) -> int | None:
     """The last headline-like line before the text that a byline or date line follows
     within the next three lines: where the article's own header sits. When the page has a
@@ -301,11 +314,7 @@ def _above_byline(blocks: tuple[Block, ...], start: int, title: str | None) -> i
             continue
         if title and max(title_similarity(text, title), title_similarity(title, text)) < _SOME_SIMILARITY:
             continue
-        # teasers cut with "…" do not count: the teasers step removes them later
-        following = list(islice((blocks[k].text for k in range(j + 1, len(blocks))
-                                 if not ends_with_ellipsis(blocks[k].text)), 3))
-        if following and not is_headline_like(following[0], min_words=5) and any(
-                looks_like_byline(t) or contains_date(t, max_words=10) for t in following):
+        if _has_byline_under(blocks, j):
             found = j
     return found
 
