@@ -39,6 +39,10 @@ _WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike can 
 _FAR_MARGIN = 0.3  # ... when it is this much more alike than the best line near the text
 _HEADER_BONUS = 0.1  # likeness added for a line with a byline or date under it
 _WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines into the text
+_WEAK_WORDS = 20  # ... and has at most this many words
+_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-Z]")
+_SENTENCE_END = re.compile(r"[^\W\d_]{2}\.[\"'”’)]*$")
+_CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:\d+[.)]|[•·*-])\s|\d+(?:\.\d+)*[A-Z][A-Za-z])")  # "8. ", "2.1Step", "11FAQs"
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
 
@@ -61,8 +65,9 @@ def _titled(text: str, min_words: int = 2) -> bool:
     >>> _titled("Best albums of November and December 2025"), _titled("Updated: 12 March 2024")
     (True, False)
     """
-    return is_headline_like(text, min_words) or (min_words <= word_count(text) <= 30 and not ends_with_ellipsis(text)
-                                      and not looks_like_byline(text) and not looks_like_date_line(text))
+    return is_headline_like(text, min_words) or (
+        min_words <= word_count(text) <= 30 and not ends_with_ellipsis(text)
+        and not looks_like_byline(text) and not looks_like_date_line(text))
 
 
 def site_suffix_removed(title: str, page_text: str) -> str:
@@ -226,10 +231,6 @@ def _content_words(text: str) -> set[str]:
 
 
 
-_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-Z]")
-_WEAK_WORDS = 20
-_SENTENCE_END = re.compile(r"[^\W\d_]{2}\.[\"'”’)]*$")
-_CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
 
 
 def _candidate(text: str) -> bool:
@@ -247,19 +248,15 @@ def _candidate(text: str) -> bool:
 
 
 def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, min_share: float,
-                      min_sim: float = 0.0, stop: tuple[int, int] | None = None,
-                      weak: bool = False) -> tuple[int | None, float]:
+                      min_sim: float = 0.0, weak: bool = False) -> tuple[int | None, float]:
     """The line in ``lines`` most like the page title: at least ``min_share`` of its words
     in the title, then the most alike both ways (a short line whose few words the title has
     does not beat a line that says what the title says), a little more for a line with a
-    byline or date under it; the latest of equals. ``stop``,
-    the running text's span, ends the search past the middle of the article. ``weak``: the
-    share may be either way, and only short lines of one sentence count."""
+    byline or date under it; the latest of equals. ``weak``: the share may be either way,
+    and only short lines of one sentence count. (index or None, likeness)"""
     best, best_sim = None, 0.0
     for j in lines:
         text = blocks[j].text
-        if stop and _deep_in_text(blocks, stop[0], stop[1], j):
-            break
         if not _candidate(text) or weak and (word_count(text) > _WEAK_WORDS or _SENTENCES.search(text)):
             continue
         share, back = title_similarity(text, title), title_similarity(title, text)
@@ -277,19 +274,19 @@ def _title_like_line(blocks: tuple[Block, ...], start: int, end: int, title: str
                      clean_title: str) -> tuple[int | None, str]:
     """The line like the page title: near the start of the running text [start, end), unless
     a line above the middle of the article is much more alike; else near the start, a short
-    line with a few of the clean title's words. (index or None, the strategy's name)."""
+    line with a few of the clean title's words. (index or None, the strategy's name)"""
     if start == 0:
         return None, ""  # the page opens with running text: no header to look in
+    middle = _middle_of_text(blocks, start, end)
     near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT))
     found, sim = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY)
-    far, _ = _similar_headline(blocks, range(1, end), title, min_share=_MIN_SIMILARITY,
-                               min_sim=max(_WIDE_SIMILARITY, sim + _FAR_MARGIN), stop=(start, end))
+    far, _ = _similar_headline(blocks, range(1, middle), title, min_share=_MIN_SIMILARITY,
+                               min_sim=max(_WIDE_SIMILARITY, sim + _FAR_MARGIN))
     found = far if far is not None else found
     if found is not None:
         return found, "similar-to-title"
-    near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _WEAK_AFTER, end))
-    found, _ = _similar_headline(blocks, near, clean_title, min_share=_SOME_SIMILARITY,
-                                 stop=(start, end), weak=True)
+    near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _WEAK_AFTER, middle))
+    found, _ = _similar_headline(blocks, near, clean_title, min_share=_SOME_SIMILARITY, weak=True)
     return found, "weakly-similar"
 
 
@@ -387,14 +384,21 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     return draft.remove("headline", drops).with_header(blocks[:h]).with_fields(headline=headline)
 
 
-def _deep_in_text(blocks: tuple[Block, ...], start: int, end: int, h: int) -> bool:
-    """Line ``h`` stands past the middle of the running text [start, end): more of the
-    article's prose lies above it than below, so it cannot be where the article begins."""
-    if not start + _ADJACENT < h < end:
-        return False
+def _middle_of_text(blocks: tuple[Block, ...], start: int, end: int) -> int:
+    """The first line past the middle of the running text [start, end) (more of the article's
+    prose above it than below, so no article begins there), or ``end``."""
     prose = [max(block_score(b.text), 0.0) for b in blocks[start:end]]
-    above = sum(prose[: h - start])
-    return above > sum(prose[h - start:])
+    above, below = 0.0, sum(prose)
+    for h in range(start, end):
+        if h > start + _ADJACENT and above > below:
+            return h
+        above, below = above + prose[h - start], below - prose[h - start]
+    return end
+
+
+def _deep_in_text(blocks: tuple[Block, ...], start: int, end: int, h: int) -> bool:
+    """Line ``h`` stands past the middle of the running text [start, end)."""
+    return start + _ADJACENT < h < end and h >= _middle_of_text(blocks, start, end)
 
 
 def _repeats_of(headline: str, blocks) -> list:
