@@ -270,14 +270,13 @@ def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, mi
     return best, best_sim
 
 
-def _title_like_line(blocks: tuple[Block, ...], start: int, end: int, title: str,
+def _title_like_line(blocks: tuple[Block, ...], start: int, middle: int, title: str,
                      clean_title: str) -> tuple[int | None, str]:
-    """The line like the page title: near the start of the running text [start, end), unless
-    a line above the middle of the article is much more alike; else near the start, a short
+    """The line like the page title: near the start of the running text, unless a line above
+    the middle of the article (``middle``) is much more alike; else near the start, a short
     line with a few of the clean title's words. (index or None, the strategy's name)"""
     if start == 0:
         return None, ""  # the page opens with running text: no header to look in
-    middle = _middle_of_text(blocks, start, end)
     near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT))
     found, sim = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY)
     far, _ = _similar_headline(blocks, range(1, middle), title, min_share=_MIN_SIMILARITY,
@@ -348,7 +347,9 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
         return draft.with_fields(headline=squash(hint) if hint else None)
     if ctx.hints.get("format") == "html":
         return _headline_of_page(draft, hint)
-    start, end = best_region([block_score(b.text) for b in blocks])
+    scores = [block_score(b.text) for b in blocks]
+    start, end = best_region(scores)
+    middle = _middle_of_text(scores, start, end)
     first = blocks[0].text
     page = "\n".join(b.text for b in blocks)
     guess = site_suffix_removed(first, page) if _titled(first) else None
@@ -360,7 +361,7 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     elif hint:
         return draft.with_fields(headline=squash(hint))
     else:
-        similar, how = _title_like_line(blocks, start, end, first, guess) if guess else (None, "")
+        similar, how = _title_like_line(blocks, start, middle, first, guess) if guess else (None, "")
         near = similar if similar is not None else _nearest_headline(blocks, start)
         if near is not None and (similar is not None or guess is None):
             rule = how if similar is not None else "nearest-headline"
@@ -372,7 +373,7 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
         else:
             return draft
     headline = _TRAILING_SYMBOLS.sub("", headline)
-    if _deep_in_text(blocks, start, end, h):
+    if middle <= h < end:  # past the middle of the running text: no article begins there
         # the title printed again at the foot of the article (a "share" box, a footer):
         # the headline all the same, but the running text above it stays
         drops = [(blocks[h], rule, "the headline, printed again below the article text")]
@@ -384,21 +385,20 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     return draft.remove("headline", drops).with_header(blocks[:h]).with_fields(headline=headline)
 
 
-def _middle_of_text(blocks: tuple[Block, ...], start: int, end: int) -> int:
-    """The first line past the middle of the running text [start, end) (more of the article's
-    prose above it than below, so no article begins there), or ``end``."""
-    prose = [max(block_score(b.text), 0.0) for b in blocks[start:end]]
+def _middle_of_text(scores: list[float], start: int, end: int) -> int:
+    """The first line past the middle of the running text [start, end): more of the article's
+    prose (positive block scores) above it than below, so no article begins there; or ``end``.
+
+    >>> _middle_of_text([-4, 5, 5, 5, 5, 5, -4], 1, 6)
+    4
+    """
+    prose = [max(score, 0.0) for score in scores[start:end]]
     above, below = 0.0, sum(prose)
     for h in range(start, end):
         if h > start + _ADJACENT and above > below:
             return h
         above, below = above + prose[h - start], below - prose[h - start]
     return end
-
-
-def _deep_in_text(blocks: tuple[Block, ...], start: int, end: int, h: int) -> bool:
-    """Line ``h`` stands past the middle of the running text [start, end)."""
-    return start + _ADJACENT < h < end and h >= _middle_of_text(blocks, start, end)
 
 
 def _repeats_of(headline: str, blocks) -> list:
