@@ -119,13 +119,17 @@ def title_relation(title: str, line: str) -> str | None:
     True
     >>> title_relation("8 Recent Trends in Photography", "Recent Trends in Photography") is None
     True
+    >>> title_relation("Post-Brexit trade deal agreed", "Brexit trade deal agreed") is None
+    True
+    >>> title_relation("Blockchain trends for 2026-2030", "Blockchain trends for 2026") is None
+    True
     """
     return _relation(_Folded(title), _Folded(line))
 
 
-_SEPARATOR_AFTER = re.compile(r"^\s*[|｜–—:·•»/-]")
+_SEPARATOR_AFTER = re.compile(r"^\s*[|｜–—:·•»]|^\s+[/-]\s")  # not the hyphen in "2026-2030"
 _SITE_SEPARATOR = re.compile(r"^\s+[|｜–—·•»-]\s")
-_SEPARATOR_BEFORE = re.compile(r"[|｜–—:·•»/-]\s*$")
+_SEPARATOR_BEFORE = re.compile(r"(?:[|｜–—:·•»]|\s[/-])\s*$")  # not "Post-" of "Post-Brexit"
 
 
 class _Folded:
@@ -157,7 +161,7 @@ def _relation(t: _Folded, l: _Folded) -> str | None:
             before = t.raw[: len(t.raw) - len(l.raw)]
             if _SEPARATOR_BEFORE.search(before):
                 return "site-prefix"
-            if not before[-1:].isspace():
+            if not before[-1:].isspace() and not before.endswith("-"):
                 return "glued-prefix"
     if t.words >= 3 and l.folded.endswith(t.folded) and len(l.folded) - len(t.folded) <= 40:
         return "line-has-prefix"
