@@ -65,6 +65,20 @@ def test_headline_with_a_date_in_it_matches_the_title(bare):
     assert r.headline == title
 
 
+def test_headline_title_with_a_long_tagline_after_the_site_name(bare):
+    tagline = ("Daily Planet, the independent paper that has covered the towns of the north of the "
+               "country, their people and their weather every single day since 1898")
+    r = bare.clean(dump(f"Storm closes schools across the north | {tagline}", "Menu",
+                        "Storm closes schools across the north", LEDE, PARA2))
+    assert r.headline == "Storm closes schools across the north"
+
+
+def test_headline_like_the_title_may_carry_a_date(bare):
+    r = bare.clean(dump("Weekly market wrap-up | Daily Planet", "Home", "Markets", "Market wrap-up 12/19/2025",
+                        "By Ross Colvin", LEDE, PARA2))
+    assert r.headline == "Market wrap-up 12/19/2025"
+
+
 def test_headline_weakly_similar_line_above_the_text(bare):
     # the page title says it one way, the article's heading another: a few shared words
     heading = "Iranian weapons smuggling into Iraq drops sharply"

@@ -30,6 +30,7 @@ _PIPE = re.compile(r"\s+[|｜]\s+")
 _DASH = re.compile(r"\s+(?:[-–—:·•»]|::)\s+")
 _CRUMB = re.compile(r"\s*(?:»|›|>|/)\s+")
 _SITE_NAME_WORDS = 5
+_TITLE_WORDS = 60  # a first line longer than this is no page title
 _ADJACENT = 2
 _HTML_WINDOW = 3
 _LOOK_BACK = 15
@@ -246,7 +247,7 @@ def _candidate(text: str) -> bool:
     >>> _candidate("Jump to the full list of the best tax advisers.")
     False
     """
-    return (is_headline_like(text, min_words=3) and not _LIST_ITEM.match(text)
+    return (_titled(text, 3) and not _LIST_ITEM.match(text)
             and not _SENTENCE_END.search(text) and not is_running_text(text)
             and len(_CRUMBS.findall(text)) < 2 and not _CRUMBS.search(text[-2:]))
 
@@ -356,7 +357,9 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     middle = _middle_of_text(scores, start, end)
     first = blocks[0].text
     page = "\n".join(b.text for b in blocks)
-    guess = site_suffix_removed(first, page) if _titled(first) else None
+    # the page title without the site name (a long tagline after the name may go too)
+    guess = site_suffix_removed(first, page) if word_count(first) <= _TITLE_WORDS else None
+    guess = guess if guess and _titled(guess) else None
     # the whole page title printed again (site name and all) stands for the clean title
     titles = [(t, c) for t, c in ((hint, None), (guess, None), (first, guess if guess != first else None)) if t]
     matches = _title_matches(blocks, max(end, start + 1), titles)
