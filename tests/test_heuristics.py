@@ -89,6 +89,10 @@ def test_headline_weakly_similar_line_above_the_text(bare):
     r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
                         "Sign up for our morning briefing", LEDE, PARA2))
     assert r.headline == "Weapons smuggling falls, US says"
+    # a label of a few words is no headline, even with the title's words in it
+    r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
+                        "Weapons desk archive", LEDE, PARA2))
+    assert r.headline == "Weapons smuggling falls, US says"
     # words as common as "the" are no shared words
     r = bare.clean(dump("The schools of the north stay shut", "Home", "World", "The Daily Report", LEDE, PARA2))
     assert r.headline == "The schools of the north stay shut"

@@ -40,7 +40,7 @@ _WIDE_SIMILARITY = 0.6  # a line above the middle of the article this alike can 
 _FAR_MARGIN = 0.3  # ... when it is this much more alike than the best line near the text
 _HEADER_BONUS = 0.1  # likeness added for a line with a byline or date under it
 _WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines into the text
-_WEAK_WORDS = 20  # ... and has at most this many words
+_WEAK_WORDS = (5, 20)  # ... and has this many words (a label of three words is no headline)
 _SENTENCES = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}\.[\"'”’)]*$")
 _CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
@@ -258,11 +258,12 @@ def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, mi
     in the title, then the most alike both ways (a short line whose few words the title has
     does not beat a line that says what the title says), a little more for a line with a
     byline or date under it; the latest of equals. ``weak``: the share may be either way,
-    and only short lines of one sentence count. (index or None, likeness)"""
+    and only lines of one sentence and 5-20 words count. (index or None, likeness)"""
     best, best_sim = None, 0.0
     for j in lines:
         text = blocks[j].text
-        if not _candidate(text) or weak and (word_count(text) > _WEAK_WORDS or _SENTENCES.search(text)):
+        if not _candidate(text) or weak and (
+                not _WEAK_WORDS[0] <= word_count(text) <= _WEAK_WORDS[1] or _SENTENCES.search(text)):
             continue
         share, back = title_similarity(text, title), title_similarity(title, text)
         if (max(share, back) if weak else share) < min_share or share + back == 0:
