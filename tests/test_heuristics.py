@@ -108,6 +108,12 @@ def test_headline_of_two_lines_like_the_title_the_one_with_a_byline_under_it(bar
     assert r.headline == alike
 
 
+def test_headline_is_not_the_site_name_the_title_ends_with(bare):
+    r = bare.clean(dump("Budget tips for young savers | Citadel Credit Union", "Home", "Citadel Credit Union",
+                        "Savings", LEDE, PARA2))
+    assert r.headline == "Budget tips for young savers"
+
+
 def test_headline_breadcrumb_and_share_buttons_are_no_headline(bare):
     r = bare.clean(dump("Weapons smuggling into Iraq falls", "Home » World » Iraq weapons",
                         "Share this story on Facebook Twitter", "By Ross Colvin", "June 3, 2007", LEDE, PARA2))

@@ -253,16 +253,17 @@ def _candidate(text: str) -> bool:
 
 
 def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, min_share: float,
-                      min_sim: float = 0.0, weak: bool = False) -> tuple[int | None, float]:
+                      min_sim: float = 0.0, weak: bool = False, site: str = "") -> tuple[int | None, float]:
     """The line in ``lines`` most like the page title: at least ``min_share`` of its words
     in the title, then the most alike both ways (a short line whose few words the title has
     does not beat a line that says what the title says), a little more for a line with a
     byline or date under it; the latest of equals. ``weak``: the share may be either way,
-    and only lines of one sentence and 5-20 words count. (index or None, likeness)"""
+    and only lines of one sentence and 5-20 words count; ``site``, the site name the title
+    ends with (folded), is no headline. (index or None, likeness)"""
     best, best_sim = None, 0.0
     for j in lines:
         text = blocks[j].text
-        if not _candidate(text) or weak and (
+        if not _candidate(text) or site and fold(text) == site or weak and (
                 not _WEAK_WORDS[0] <= word_count(text) <= _WEAK_WORDS[1] or _SENTENCES.search(text)):
             continue
         share, back = title_similarity(text, title), title_similarity(title, text)
@@ -284,9 +285,10 @@ def _title_like_line(blocks: tuple[Block, ...], start: int, middle: int, title: 
     if start == 0:
         return None, ""  # the page opens with running text: no header to look in
     near = range(max(1, start - _LOOK_BACK), min(len(blocks), start + _ADJACENT))
-    found, sim = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY)
+    site = fold(title[len(clean_title):]) if title.startswith(clean_title) else ""
+    found, sim = _similar_headline(blocks, near, title, min_share=_MIN_SIMILARITY, site=site)
     far, _ = _similar_headline(blocks, range(1, middle), title, min_share=_MIN_SIMILARITY,
-                               min_sim=max(_WIDE_SIMILARITY, sim + _FAR_MARGIN))
+                               min_sim=max(_WIDE_SIMILARITY, sim + _FAR_MARGIN), site=site)
     found = far if far is not None else found
     if found is not None:
         return found, "similar-to-title"
