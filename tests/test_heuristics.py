@@ -59,6 +59,16 @@ def test_headline_short_before_a_site_name_of_a_few_words(bare):
     assert r.headline == "The long road to a ceasefire in the north"
 
 
+def test_headline_section_label_glued_before_the_title_goes(bare):
+    r = bare.clean(dump("Storm closes schools across the north | Daily Planet", "Home",
+                        "Weather: Storm closes schools across the north", LEDE, PARA2))
+    assert r.headline == "Storm closes schools across the north"
+    # words that are part of the headline stay
+    r = bare.clean(dump("Best Storm Shelters for Schools | Daily Planet", "Home",
+                        "What’s the Best Storm Shelters for Schools", LEDE, PARA2))
+    assert r.headline == "What’s the Best Storm Shelters for Schools"
+
+
 def test_headline_with_a_date_in_it_matches_the_title(bare):
     title = "The best albums of November and December 2025"
     r = bare.clean(dump(f"{title} | Daily Planet", "Music", title, LEDE, PARA2))

@@ -43,6 +43,7 @@ _WEAK_AFTER = 5  # a weakly similar line is looked for up to this many lines int
 _WEAK_WORDS = (5, 20)  # ... and has this many words (a label of three words is no headline)
 _SENTENCES = re.compile(r"[^\W\d_]{2}[.!?]\s+[A-Z]")
 _SENTENCE_END = re.compile(r"[^\W\d_]{2}\.[\"'”’)]*$")
+_LABEL = re.compile(r"\w+:\s+")
 _CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:\d+[.)]|[•·*-])\s|\d+(?:\.\d+)*[A-Z][A-Za-z])")  # "8. ", "2.1Step", "11FAQs"
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
@@ -170,13 +171,14 @@ def _relation(t: _Folded, l: _Folded) -> str | None:
 
 
 def _glued_junk(prefix: str) -> bool:
-    """A prefix that is no part of a headline: a date, a breadcrumb, words glued on.
+    """A prefix that is no part of a headline: a date, a breadcrumb, words glued on, a
+    one-word section label that the page title does not have ("Blog: ").
 
-    >>> _glued_junk("Dec 18 2025 "), _glued_junk("What’s the ")
-    (True, False)
+    >>> _glued_junk("Dec 18 2025 "), _glued_junk("What’s the "), _glued_junk("Blog: ")
+    (True, False, True)
     """
     return bool(contains_date(prefix + " 2000") and re.search(r"\d", prefix)) or bool(
-        _CRUMB.search(prefix)) or not prefix[-1:].isspace()
+        _CRUMB.search(prefix)) or not prefix[-1:].isspace() or bool(_LABEL.fullmatch(prefix))
 
 
 def _title_matches(blocks: tuple[Block, ...], end: int,
