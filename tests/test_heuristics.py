@@ -43,85 +43,58 @@ def test_headline_site_suffix_dropped_only_when_site_named_elsewhere(bare):
     assert r.headline == "Iran leaders aware of Iraq activities - US"
 
 
-def test_headline_page_title_printed_again_gives_the_clean_title(bare):
-    title = "Storm closes schools across the north | Daily Planet"
-    r = bare.clean(dump(title, "Menu", "Weather", title, LEDE, PARA2))
-    assert r.headline == "Storm closes schools across the north"
+_STORM = "Storm closes schools across the north"
+_SMUGGLING = "Weapons smuggling falls, US says | Daily Planet"
+_TAGLINE = ("Daily Planet, the independent paper that has covered the towns of the north of the "
+            "country, their people and their weather every single day since 1898")
+_ALIKE = ("Weapons smuggling into Iraq falls sharply", "Home", "World",
+          "Weapons smuggling into Iraq falls sharply, figures show", "Weapons smuggling into Iraq falls, US says")
+
+#: (lines above the article text, expected headline): each a case of the headline step
+HEADLINE_CASES = {
+    "page title printed again gives the clean title":
+        ((f"{_STORM} | Daily Planet", "Menu", "Weather", f"{_STORM} | Daily Planet"), _STORM),
+    "short headline before a site name of a few words":
+        (("Mission accomplished! – City Digital Archive", "Menu", "About", "Mission accomplished!"),
+         "Mission accomplished!"),
+    "a kicker before a colon is no site name":
+        (("Lessons learned: the long road to a ceasefire in the north", "Lessons learned",
+          "The long road to a ceasefire in the north"), "The long road to a ceasefire in the north"),
+    "a section label glued before the title goes":
+        ((f"{_STORM} | Daily Planet", "Home", f"Weather: {_STORM}"), _STORM),
+    "words before the title that are part of the headline stay":
+        (("Best Storm Shelters for Schools | Daily Planet", "Home", "What’s the Best Storm Shelters for Schools"),
+         "What’s the Best Storm Shelters for Schools"),
+    "a date in the title":
+        (("The best albums of November and December 2025 | Daily Planet", "Music",
+          "The best albums of November and December 2025"), "The best albums of November and December 2025"),
+    "a long tagline after the site name":
+        ((f"{_STORM} | {_TAGLINE}", "Menu", _STORM), _STORM),
+    "a line like the title may carry a date":
+        (("Weekly market wrap-up | Daily Planet", "Home", "Markets", "Market wrap-up 12/19/2025", "By Ross Colvin"),
+         "Market wrap-up 12/19/2025"),
+    "weakly similar line above the text":
+        ((_SMUGGLING, "Home", "World", "Topics", "Iranian weapons smuggling into Iraq drops sharply"),
+         "Iranian weapons smuggling into Iraq drops sharply"),
+    "no shared word: the page title stands":
+        ((_SMUGGLING, "Home", "World", "Topics", "Sign up for our morning briefing"), "Weapons smuggling falls, US says"),
+    "a label of a few words is no headline, even with the title's words":
+        ((_SMUGGLING, "Home", "World", "Topics", "Weapons desk archive"), "Weapons smuggling falls, US says"),
+    "words as common as 'the' are no shared words":
+        (("The schools of the north stay shut", "Home", "World", "The Daily Report"), "The schools of the north stay shut"),
+    "of two lines like the title, the one with a byline under it":
+        ((*_ALIKE, "By Ross Colvin", "June 3, 2007"), "Weapons smuggling into Iraq falls, US says"),
+    "of two lines like the title, without a byline the more alike":
+        (_ALIKE, "Weapons smuggling into Iraq falls sharply, figures show"),
+    "the site name the title ends with is no headline":
+        (("Budget tips for young savers | Citadel Credit Union", "Home", "Citadel Credit Union", "Savings"),
+         "Budget tips for young savers"),
+}
 
 
-def test_headline_short_before_a_site_name_of_a_few_words(bare):
-    r = bare.clean(dump("Mission accomplished! – City Digital Archive", "Menu", "About",
-                        "Mission accomplished!", LEDE, PARA2))
-    assert r.headline == "Mission accomplished!"
-    # a kicker before a colon is no site name: the short line is not the headline
-    r = bare.clean(dump("Lessons learned: the long road to a ceasefire in the north", "Lessons learned",
-                        "The long road to a ceasefire in the north", LEDE, PARA2))
-    assert r.headline == "The long road to a ceasefire in the north"
-
-
-def test_headline_section_label_glued_before_the_title_goes(bare):
-    r = bare.clean(dump("Storm closes schools across the north | Daily Planet", "Home",
-                        "Weather: Storm closes schools across the north", LEDE, PARA2))
-    assert r.headline == "Storm closes schools across the north"
-    # words that are part of the headline stay
-    r = bare.clean(dump("Best Storm Shelters for Schools | Daily Planet", "Home",
-                        "What’s the Best Storm Shelters for Schools", LEDE, PARA2))
-    assert r.headline == "What’s the Best Storm Shelters for Schools"
-
-
-def test_headline_with_a_date_in_it_matches_the_title(bare):
-    title = "The best albums of November and December 2025"
-    r = bare.clean(dump(f"{title} | Daily Planet", "Music", title, LEDE, PARA2))
-    assert r.headline == title
-
-
-def test_headline_title_with_a_long_tagline_after_the_site_name(bare):
-    tagline = ("Daily Planet, the independent paper that has covered the towns of the north of the "
-               "country, their people and their weather every single day since 1898")
-    r = bare.clean(dump(f"Storm closes schools across the north | {tagline}", "Menu",
-                        "Storm closes schools across the north", LEDE, PARA2))
-    assert r.headline == "Storm closes schools across the north"
-
-
-def test_headline_like_the_title_may_carry_a_date(bare):
-    r = bare.clean(dump("Weekly market wrap-up | Daily Planet", "Home", "Markets", "Market wrap-up 12/19/2025",
-                        "By Ross Colvin", LEDE, PARA2))
-    assert r.headline == "Market wrap-up 12/19/2025"
-
-
-def test_headline_weakly_similar_line_above_the_text(bare):
-    # the page title says it one way, the article's heading another: a few shared words
-    heading = "Iranian weapons smuggling into Iraq drops sharply"
-    r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
-                        heading, LEDE, PARA2))
-    assert r.headline == heading
-    # no shared word: the page title stands
-    r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
-                        "Sign up for our morning briefing", LEDE, PARA2))
-    assert r.headline == "Weapons smuggling falls, US says"
-    # a label of a few words is no headline, even with the title's words in it
-    r = bare.clean(dump("Weapons smuggling falls, US says | Daily Planet", "Home", "World", "Topics",
-                        "Weapons desk archive", LEDE, PARA2))
-    assert r.headline == "Weapons smuggling falls, US says"
-    # words as common as "the" are no shared words
-    r = bare.clean(dump("The schools of the north stay shut", "Home", "World", "The Daily Report", LEDE, PARA2))
-    assert r.headline == "The schools of the north stay shut"
-
-
-def test_headline_of_two_lines_like_the_title_the_one_with_a_byline_under_it(bare):
-    title, alike, header = ("Weapons smuggling into Iraq falls sharply",
-                            "Weapons smuggling into Iraq falls sharply, figures show",
-                            "Weapons smuggling into Iraq falls, US says")
-    r = bare.clean(dump(title, "Home", "World", alike, header, "By Ross Colvin", "June 3, 2007", LEDE, PARA2))
-    assert r.headline == header
-    r = bare.clean(dump(title, "Home", "World", alike, header, LEDE, PARA2))
-    assert r.headline == alike
-
-
-def test_headline_is_not_the_site_name_the_title_ends_with(bare):
-    r = bare.clean(dump("Budget tips for young savers | Citadel Credit Union", "Home", "Citadel Credit Union",
-                        "Savings", LEDE, PARA2))
-    assert r.headline == "Budget tips for young savers"
+@pytest.mark.parametrize("above, expected", HEADLINE_CASES.values(), ids=HEADLINE_CASES.keys())
+def test_headline_cases(bare, above, expected):
+    assert bare.clean(dump(*above, LEDE, PARA2)).headline == expected
 
 
 def test_headline_breadcrumb_and_share_buttons_are_no_headline(bare):
