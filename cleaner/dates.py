@@ -36,6 +36,8 @@ _MONTH = (r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
           + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
           + r")\.?")
+#: a month and a year without a day ("Dec 2025"): the date of a monthly post, an archive label
+MONTH_YEAR_PATTERN = rf"{_MONTH}\s+\d{{4}}"
 _FOREIGN = re.compile(r"\b(" + "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 DATE_PATTERN = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"

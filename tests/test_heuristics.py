@@ -86,6 +86,18 @@ HEADLINE_CASES = {
         ((*_ALIKE, "By Ross Colvin", "June 3, 2007"), "Weapons smuggling into Iraq falls, US says"),
     "of two lines like the title, without a byline the more alike":
         (_ALIKE, "Weapons smuggling into Iraq falls sharply, figures show"),
+    "a date printed after the headline is no part of it":
+        (("Blog: Advent of Code, week 2", "Home", "Advent of Code, week 2 20 December 2025"), "Advent of Code, week 2"),
+    "a month after a slash too":
+        ((_STORM, "Home", f"{_STORM} / Dec 2025"), _STORM),
+    "a date that the title has too stays":
+        (("The best typefaces of December 2025 | Type Desk", "Home", "The best typefaces of December 2025"),
+         "The best typefaces of December 2025"),
+    "the site name twice at the end of the title: both go":
+        ((f"{_STORM} – Daily Planet - Daily Planet", "Menu", f"{_STORM} – Daily Planet"), _STORM),
+    "a subtitle before the site name stays":
+        ((f"{_STORM} | Ten towns shut | Daily Planet", "Menu", f"{_STORM} | Ten towns shut"),
+         f"{_STORM} | Ten towns shut"),
     "the site name the title ends with is no headline":
         (("Budget tips for young savers | Citadel Credit Union", "Home", "Citadel Credit Union", "Savings"),
          "Budget tips for young savers"),
@@ -95,6 +107,19 @@ HEADLINE_CASES = {
 @pytest.mark.parametrize("above, expected", HEADLINE_CASES.values(), ids=HEADLINE_CASES.keys())
 def test_headline_cases(bare, above, expected):
     assert bare.clean(dump(*above, LEDE, PARA2)).headline == expected
+
+
+def test_date_printed_after_the_headline_is_the_published_date(bare):
+    r = bare.clean(dump("Blog: Advent of Code, week 2", "Home", "Advent of Code, week 2 20 December 2025", LEDE, PARA2))
+    assert (r.headline, r.published) == ("Advent of Code, week 2", "2025-12-20")
+
+
+def test_site_named_in_a_copyright_line_that_the_generic_pack_takes_out():
+    # the copyright line leaves the body before the headline step, but it still names the site
+    generic = Cleaner(Settings(rules_dir=None, detect_language=False))
+    r = generic.clean(dump("Rates rise again - Daily Planet", "Menu", LEDE, PARA2, "© Daily Planet 2024"))
+    assert r.headline == "Rates rise again"
+    assert r.copyright == "© Daily Planet 2024"
 
 
 def test_headline_breadcrumb_and_share_buttons_are_no_headline(bare):

@@ -4,7 +4,8 @@ Named strategies, tried in order:
 
 * ``title-match``: a line that is the page title (the dump's first line, often the
   ``<title>``, or the headline the HTML markup announced) without the site name, or with a
-  breadcrumb or date glued in front: the clean version is taken;
+  breadcrumb or date glued in front, or the page's date after it: the clean version is
+  taken (and a full date after it is the publication date);
 * ``similar-to-title``: the line before the text that shares most words with the page title
   (or, when very alike, a line anywhere above the middle of the article);
 * ``weakly-similar``: a short line near the start of the text with a few of the title's words;
@@ -20,6 +21,7 @@ import re
 from itertools import islice
 
 from ..blocks import Block, squash
+from ..dates import DATE_PATTERN, MONTH_YEAR_PATTERN, find_date
 from ..pipeline import Context, Draft
 from ..textutil import ends_with_ellipsis, fold, is_running_text, word_count
 from .byline import looks_like_byline
@@ -47,6 +49,7 @@ _LABEL = re.compile(r"\w+:\s+")
 _CRUMBS = re.compile(r"\s(?:»|›|>|/)\s|\s(?:»|›|>|/)$")
 _LIST_ITEM = re.compile(r"^\s*(?:(?:\d+[.)]|[•·*-])\s|\d+(?:\.\d+)*[A-Z][A-Za-z])")  # "8. ", "2.1Step", "11FAQs"
 _TRAILING_SYMBOLS = re.compile(r"\s+[⋆★*|•·»›–—-]+$")
+_DATE_AFTER = re.compile(rf"(?:\s+[/|｜·•–—-])?\s+({DATE_PATTERN}|{MONTH_YEAR_PATTERN})$", re.IGNORECASE)
 
 
 def is_headline_like(text: str, min_words: int = 2) -> bool:
@@ -82,12 +85,17 @@ def site_suffix_removed(title: str, page_text: str) -> str:
     'Iran leaders aware of Iraq activities - US'
     >>> site_suffix_removed("Rates rise - Daily Planet", "© 2024 Daily Planet")
     'Rates rise'
+    >>> site_suffix_removed("Rates rise – Daily Planet - Daily Planet", "")
+    'Rates rise'
     """
     parts = _PIPE.split(title)
     if len(parts) > 1:
         title = parts[0] if word_count(parts[0]) >= 3 else max(parts, key=word_count)
     head, _, tail = _rsplit_dash(title)
     if tail and word_count(tail) <= _SITE_NAME_WORDS and word_count(head) >= 2:
+        again, _, twice = _rsplit_dash(head)
+        if twice.casefold() == tail.casefold() and word_count(again) >= 2:
+            return again  # the site name twice: "Rates rise – Daily Planet - Daily Planet"
         if re.search(r"\.\w{2,4}\b", tail) or _named_elsewhere(tail, page_text):
             return head
     return title
@@ -102,8 +110,12 @@ def _rsplit_dash(title: str) -> tuple[str, str, str]:
 
 
 def _named_elsewhere(name: str, page_text: str) -> bool:
-    """The site name stands on a line of its own or in a copyright line."""
-    pattern = re.compile(rf"(?im)^(?:.*(?:©|copyright|\(c\)).*)?{re.escape(name)}\W*$")
+    """The site name stands on a line of its own or in a copyright line ("© Daily Planet 2024").
+
+    >>> _named_elsewhere("Daily Planet", "Menu\\n© Daily Planet 2024"), _named_elsewhere("Planet", "Planet Earth")
+    (True, False)
+    """
+    pattern = re.compile(rf"(?im)^(?:.*(?:©|copyright|\(c\)).*)?{re.escape(name)}\W*(?:(?:19|20)\d\d\W*)?$")
     return bool(pattern.search(page_text))
 
 
@@ -189,21 +201,70 @@ def _title_matches(blocks: tuple[Block, ...], end: int,
     title when there is one, else its own text."""
     found = []
     folded = [(title, clean, _Folded(title)) for title, clean in titles]
+    all_titles = " ".join(title for title, _ in titles)
     for j in range(1, end):
         text = blocks[j].text
         if word_count(text) > 40:
             continue
-        line = _Folded(text)
-        for title, clean, folded_title in folded:
-            relation = _relation(folded_title, line)
-            if relation == "line-has-prefix":
-                extra = text[: len(text) - len(title)] if text.endswith(title) else ""
-                found.append((j, squash(title) if not extra or _glued_junk(extra) else text, 1))
-                break
-            if relation and (is_headline_like(text) or relation in ("same", "site-suffix") and _titled(text, 1)):
-                found.append((j, clean or text, 2) if relation == "same" else (j, text, 1))
+        undated = _date_suffix_removed(text, all_titles)
+        for line in (text, undated) if undated != text else (text,):
+            match = _title_match(line, folded)
+            if match:
+                found.append((j, *match))
                 break
     return found
+
+
+def _title_match(text: str, titles: list[tuple[str, str | None, _Folded]]) -> tuple[str, int] | None:
+    """(clean headline, strength) when ``text`` matches one of the (title, clean title, folded
+    title) triples, else None."""
+    line = _Folded(text)
+    for title, clean, folded_title in titles:
+        relation = _relation(folded_title, line)
+        if relation == "line-has-prefix":
+            extra = text[: len(text) - len(title)] if text.endswith(title) else ""
+            return (squash(title) if not extra or _glued_junk(extra) else text), 1
+        if relation and (is_headline_like(text) or relation in ("same", "site-suffix") and _titled(text, 1)):
+            if relation == "same":
+                return clean or text, 2
+            if relation == "site-suffix" and clean and _one_of_two_site_names(text, clean, title):
+                return clean, 1
+            return text, 1
+    return None
+
+
+def _one_of_two_site_names(text: str, clean: str, title: str) -> bool:
+    """``text`` is the clean title with one of the two site names the page title ends with.
+
+    >>> _one_of_two_site_names("Rates rise – Planet", "Rates rise", "Rates rise – Planet - Planet")
+    True
+    >>> _one_of_two_site_names("Movers | Top 19", "Movers", "Movers | Top 19 | Supermove")
+    False
+    """
+    rest = text[len(clean):]
+    if not text.startswith(clean) or not _SEPARATOR_AFTER.match(rest):
+        return False
+    name = re.escape(_SEPARATOR_AFTER.sub("", rest).strip().casefold())
+    return bool(re.search(rf"\s{name}\s+[^\w\s]{{1,2}}\s+{name}$", title.casefold()))
+
+
+def _date_suffix_removed(text: str, title: str) -> str:
+    """The line without a date printed after it that the page title does not have (the
+    page's date set beside its headline).
+
+    >>> _date_suffix_removed("Advent of Code, week 2 20 December 2025", "Blog: Advent of Code, week 2")
+    'Advent of Code, week 2'
+    >>> _date_suffix_removed("Porting a parser / Dec 2025", "Porting a parser")
+    'Porting a parser'
+    >>> _date_suffix_removed("The best typefaces for December 2025", "The best typefaces for December 2025")
+    'The best typefaces for December 2025'
+    """
+    if not text[-1:].isdigit():
+        return text
+    found = _DATE_AFTER.search(text)
+    if not found or found.start() == 0 or found.group(1).casefold() in title.casefold():
+        return text
+    return text[: found.start()]
 
 
 def _closest(matches: list[tuple[int, str, int]], start: int) -> tuple[int, str]:
@@ -235,9 +296,6 @@ _COMMON = frozenset("the and for with you your are was how what from that this i
 
 def _content_words(text: str) -> set[str]:
     return {w for w in fold(text).split() if len(w) >= 3 and w not in _COMMON}
-
-
-
 
 
 def _candidate(text: str) -> bool:
@@ -361,7 +419,8 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     start, end = best_region(scores)
     middle = _middle_of_text(scores, start, end)
     first = blocks[0].text
-    page = "\n".join(b.text for b in blocks)
+    # the whole page, lines earlier steps took out too (a copyright line names the site)
+    page = "\n".join([b.text for b in blocks] + [r.text for r in draft.removed])
     # the page title without the site name (a long tagline after the name may go too)
     guess = site_suffix_removed(first, page) if word_count(first) <= _TITLE_WORDS else None
     guess = guess if guess and _titled(guess) else None
@@ -394,7 +453,23 @@ def find_headline(draft: Draft, ctx: Context) -> Draft:
     drops = [(b, "before-headline", "site furniture above the headline") for b in blocks[:h]]
     drops.append((blocks[h], rule, "taken as the headline"))
     drops += _repeats_of(headline, blocks[h + 1:])
-    return draft.remove("headline", drops).with_header(blocks[:h]).with_fields(headline=headline)
+    found = dict(headline=headline)
+    if "published" not in draft.fields and not ctx.hints.get("published"):
+        found["published"] = _glued_date(blocks[h].text, headline)
+    return draft.remove("headline", drops).with_header(blocks[:h]).with_fields(**found)
+
+
+def _glued_date(line: str, headline: str) -> str | None:
+    """The full date (ISO) printed after the headline on its line, the page's date.
+
+    >>> _glued_date("Advent of Code, week 2 20 December 2025", "Advent of Code, week 2")
+    '2025-12-20'
+    >>> _glued_date("Porting a parser / Dec 2025", "Porting a parser") is None
+    True
+    """
+    rest = line[len(headline):] if line.startswith(headline) else ""
+    date = find_date(rest) if rest and _DATE_AFTER.fullmatch(rest) else None
+    return date if date and not date.startswith("--") and len(date) >= 10 else None
 
 
 def _middle_of_text(scores: list[float], start: int, end: int) -> int:
