@@ -98,6 +98,10 @@ HEADLINE_CASES = {
     "a subtitle before the site name stays":
         ((f"{_STORM} | Ten towns shut | Daily Planet", "Menu", f"{_STORM} | Ten towns shut"),
          f"{_STORM} | Ten towns shut"),
+    "a sentence right above the text is no headline":
+        (("Menu", _STORM, "Very excited about the new school year."), _STORM),
+    "a line with only the site's name in common is no headline":
+        ((f"{_STORM} | Top Gear", "Menu", "Top Gear", "Subscribe to Top Gear Magazine"), _STORM),
     "the site name the title ends with is no headline":
         (("Budget tips for young savers | Citadel Credit Union", "Home", "Citadel Credit Union", "Savings"),
          "Budget tips for young savers"),

@@ -321,11 +321,14 @@ def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, mi
     and only lines of one sentence and 5-20 words count; ``site``, the site name the title
     ends with (folded), is no headline. (index or None, likeness)"""
     best, best_sim = None, 0.0
+    site_words, title_words = _content_words(site), _content_words(title)
     for j in lines:
         text = blocks[j].text
         if not _candidate(text) or site and fold(text) == site or weak and (
                 not _WEAK_WORDS[0] <= word_count(text) <= _WEAK_WORDS[1] or _SENTENCES.search(text)):
             continue
+        if site_words and _content_words(text) & title_words <= site_words:
+            continue  # only the site's name in common ("Subscribe to Top Gear Magazine")
         share, back = title_similarity(text, title), title_similarity(title, text)
         if (max(share, back) if weak else share) < min_share or share + back == 0:
             continue
@@ -385,7 +388,7 @@ def _above_byline(blocks: tuple[Block, ...], start: int, title: str | None) -> i
 
 def _nearest_headline(blocks: tuple[Block, ...], start: int) -> int | None:
     for j in range(start - 1, max(-1, start - 1 - _ADJACENT - 1), -1):
-        if is_headline_like(blocks[j].text, min_words=4):
+        if is_headline_like(blocks[j].text, min_words=4) and _candidate(blocks[j].text):
             return j
     return None
 
