@@ -99,10 +99,10 @@ def cold(system):
     """The system with cleaner's per-text memos emptied before every document, so that
     repeating the same few seeds does not make them look cheaper than new documents."""
     from cleaner.steps.content import block_score
-    from cleaner.textutil import fold, is_title_case
+    from cleaner.textutil import fold, is_title_case, word_count
 
     def run(dump):
-        for memo in (fold, is_title_case, block_score):
+        for memo in (fold, is_title_case, word_count, block_score):
             memo.cache_clear()
         return system(dump)
     return run

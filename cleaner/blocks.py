@@ -30,6 +30,8 @@ def squash(text: str) -> str:
     >>> squash("  a \\t b\\u00a0 c ")
     'a b c'
     """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # printable: no tab, no odd space; no double space: nothing to do (fast)
     return _WS.sub(" ", text).strip()
 
 

@@ -35,12 +35,10 @@ def prose_words(texts) -> list[float]:
             out.append(0)
             continue
         tokens = fold(text).split()
-        shingles = [tuple(tokens[i:i + _SHINGLE]) for i in range(max(1, len(tokens) - _SHINGLE + 1))]
-        fresh = 0
-        for shingle in shingles:
-            if shingle not in seen:
-                seen.add(shingle)
-                fresh += 1
+        shingles = list(zip(*(tokens[k:] for k in range(_SHINGLE)))) or [tuple(tokens)]
+        distinct = set(shingles)
+        fresh = len(distinct - seen)  # a shingle twice in the paragraph counts once, as a copy
+        seen |= distinct
         out.append(round(len(tokens) * fresh / len(shingles), 1))
     return out
 

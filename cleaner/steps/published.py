@@ -12,6 +12,7 @@ _DATE_LINE = re.compile(rf"^(?:{_LABEL})?(?:\w+day,?\s+)?{DATE_PATTERN}"
                         r"(?:\s*(?:at\s+)?[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?"
                         r"(?:\s*[|·•,-]\s*.{0,40})?$", re.IGNORECASE)
 _NEAR_HEADLINE = 6
+_DIGIT = re.compile(r"\d")
 _ANY_DATE = re.compile(DATE_PATTERN.replace(r",?\s+\d{4}", r",?\s+\d{4}"), re.IGNORECASE)
 
 
@@ -21,7 +22,8 @@ def contains_date(text: str, max_words: int = 14) -> bool:
     >>> contains_date("Dec 18 2025 Preparing a transition"), contains_date("Fitness Trends 2025")
     (True, False)
     """
-    return word_count(text) <= max_words and _ANY_DATE.search(text) is not None
+    # every date has a digit: the cheap test first, the long pattern only where it can match
+    return word_count(text) <= max_words and _DIGIT.search(text) is not None and _ANY_DATE.search(text) is not None
 
 
 def looks_like_date_line(text: str) -> bool:
