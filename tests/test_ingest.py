@@ -14,6 +14,8 @@ from pathlib import Path
 
 from conftest import command
 
+from cleaner.io.sinks import JsonlSink
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -204,3 +206,22 @@ def test_stdin_feed_and_summary(tmp_path):
 
 def test_resume_needs_an_output_file():
     assert run("seeds/", "--resume").returncode == 2
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz"])
+def test_resume_interrupted_while_resuming_keeps_every_record_once(tmp_path, name):
+    # a first run killed (out.partial), then a resume killed while copying: it had moved the
+    # partial file aside (.earlier.1) and copied part of it into a new partial
+    out = tmp_path / name
+    lines = [json.dumps({"id": f"d{i}", "source": f"in/d{i}.txt", "body": "x"}) + "\n" for i in range(6)]
+    opener = gzip.open if name.endswith(".gz") else open
+    with opener(tmp_path / (name + ".partial.earlier.1"), "wt") as stream:
+        stream.write("".join(lines[:4]) + '{"id": "d4", "sou')  # cut off mid-record by the kill
+    with opener(tmp_path / (name + ".partial"), "wt") as stream:
+        stream.write("".join(lines[:2]) + lines[5])  # the copy, then one new record
+    sink = JsonlSink(str(out), resume=True)
+    assert sink.done == {"in/d0.txt", "in/d1.txt", "in/d2.txt", "in/d3.txt", "in/d5.txt"}
+    sink.write({"id": "d4", "source": "in/d4.txt", "body": "x"})
+    sink.commit()
+    assert sorted(r["id"] for r in records(out)) == [f"d{i}" for i in range(6)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
