@@ -158,6 +158,6 @@ class Cleaner:
             byline=tuple(f.get("byline", ())), published=f.get("published"),
             language=f.get("language"), body=body, site=site, url=ctx.url or f.get("url"),
             source=source, agency=ctx.pinned("agency") or f.get("agency"),
-            credits=f.get("credits"), copyright=f.get("copyright"), error=error,
+            credits=f.get("credits"), copyright=f.get("copyright") or ctx.hints.get("copyright"), error=error,
             removed=draft.removed if self.settings.explain else None,
         )

@@ -161,3 +161,14 @@ def test_heading_with_a_posted_on_line_and_an_entity_keeps_its_title(cleaner):
     heading = "<h1>Library open late &amp;#x26; longer\n<span>Posted on July 1, 2024 by</span></h1>"
     record = cleaner.clean(page("<title>Library open late & longer | Post</title>", heading))
     assert record.headline == "Library open late & longer"
+
+
+def test_copyright_line_of_the_footer(cleaner):
+    assert cleaner.clean(page()).copyright == "© 2024 Example"
+    footer = ('<div class="site-footer"><p><span>©</span> 2024 <a href="/">Example News</a> | '
+              '<a href="/terms">Terms</a> | <a href="/privacy">Privacy</a></p></div>')
+    record = cleaner.clean(page().replace("<footer>© 2024 Example</footer>", footer))
+    assert record.copyright == "© 2024 Example News"
+    # "copyright" in the article, and no footer: no copyright line
+    story = page(body="<p>Copyright law was changed in 2023, the minister said on Thursday evening.</p>")
+    assert cleaner.clean(story.replace("<footer>© 2024 Example</footer>", "")).copyright is None

@@ -2,7 +2,8 @@
 
 headline: the page's ``<h1>`` most like its title > ``og:title`` > JSON-LD ``headline`` >
 ``<title>``, without the site name; byline: JSON-LD ``author`` > ``meta[name=author]`` > ``rel=author``
-links; published: htmldate (JSON-LD, meta tags, ``<time>``, visible dates, URL); language: ``<html lang>``; url: canonical link > ``og:url``.
+links; published: htmldate (JSON-LD, meta tags, ``<time>``, visible dates, URL); language: ``<html lang>``; url: canonical link > ``og:url``;
+copyright: the footer's copyright line.
 """
 from __future__ import annotations
 
@@ -208,9 +209,42 @@ def page_url(tree) -> str | None:
     return og if og and og.startswith("http") else None
 
 
+#: the page's footer, where the copyright notice stands (trafilatura leaves it out of the text)
+_FOOTER_TEXT = ('//footer//text() | //*[contains(@class, "footer") or contains(@id, "footer")'
+                ' or contains(@class, "copyright") or contains(@id, "copyright")]//text()')
+_NOTICE_START = re.compile(r"(?i)^\s*(?:©|copyright\b|\(c\)\s*\d{4})")
+_NOTICE_BODY = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|rights reserved")
+_INLINE = {"a", "span", "strong", "b", "em", "i", "small", "time", "abbr"}
+_MAX_NOTICE = 200
+
+
+def copyright_notice(tree) -> str | None:
+    """The copyright line of the page's footer: it starts with ©, "Copyright" or "(c) 2024" and
+    has a year or "rights reserved" in it; the line of its paragraph, not the whole footer, and
+    not the links after a "|".
+
+    >>> from lxml import html as lh
+    >>> copyright_notice(lh.fromstring("<body><p>Copyright law is old.</p><footer><div><span>©</span> "
+    ...                                "2024 <a>Daily Planet</a>. All rights reserved.</div><a>Privacy</a></footer></body>"))
+    '© 2024 Daily Planet. All rights reserved.'
+    """
+    for node in tree.xpath(_FOOTER_TEXT):
+        if not ("©" in node or "opyright" in node or "(c)" in node.lower()):
+            continue
+        element = node.getparent()
+        while element is not None and element.tag in _INLINE and element.getparent() is not None:
+            element = element.getparent()
+        for line in (element.text_content() if element is not None else "").split("\n"):
+            notice = re.split(r"\s+[|·∙•]\s+", squash(line))[0]  # no "| Terms of Service | Privacy"
+            if len(notice) <= _MAX_NOTICE and _NOTICE_START.match(notice) and _NOTICE_BODY.search(notice):
+                return notice
+    return None
+
+
 def hints(tree, url: str | None) -> dict[str, Any]:
     """Every field the markup offers, for the pipeline's steps (``ctx.hints``)."""
     objects = list(_jsonld_objects(tree))
     found = {"format": "html", "headline": headline(tree, objects), "byline": byline(tree, objects) or None,
-             "published": published(tree, url), "language": language(tree), "url": url}
+             "published": published(tree, url), "language": language(tree), "url": url,
+             "copyright": copyright_notice(tree)}
     return {k: v for k, v in found.items() if v}
