@@ -57,6 +57,23 @@ def test_byline_sources(cleaner):
         ("Priya Natarajan",)
 
 
+@pytest.mark.parametrize("author, expected", [
+    ("Stephen JesudunsinAI Writer", ("Stephen Jesudunsin",)),  # a job title glued to the name
+    ("Chukwuezugo AronuEditor", ("Chukwuezugo Aronu",)),
+    ("Luke KimDecember 3, 2025", ("Luke Kim",)),  # the date glued to the name
+    ("Keith Barry, Senior Autos Reporter", ("Keith Barry",)),  # a title is no second author
+    ("Benjamin Johnson, Sr. Director of Operations", ("Benjamin Johnson",)),
+    ("Haley Hoekstra •", ("Haley Hoekstra",)),
+    ("Text by Hunter Dukes", ("Hunter Dukes",)),
+    ("Theresa May", ("Theresa May",)),  # a month with no day or year after it is no date
+    # negative controls: names that look a little like titles or dates stay whole
+    ("April Chen and Mark DeMarco", ("April Chen", "Mark DeMarco")),
+    ("Jane Writerson", ("Jane Writerson",)),
+])
+def test_author_markup_cleaned_to_person_names(cleaner, author, expected):
+    assert cleaner.clean(page(f'<meta name="author" content="{author}">')).byline == expected
+
+
 def test_date_and_url_and_language(cleaner):
     head = ('<link rel="canonical" href="https://news.example.org/2024/03/12/library">'
             '<meta property="article:published_time" content="2024-03-12T08:00:00Z">')

@@ -96,20 +96,38 @@ def clean_names(text: str) -> list[str]:
     (['Isaiah Shelton'], ['David Jackson'], ['ServiceTitan'])
     >>> clean_names("Ann Lee\\n  on behalf of the team"), clean_names("BySummer Swann-June"), clean_names("Dec. 2025 · Niko Matsakis")
     (['Ann Lee'], ['Summer Swann'], ['Niko Matsakis'])
+    >>> clean_names("Stephen JesudunsinAI Writer, Embarque"), clean_names("Luke KimDecember 3, 2025")
+    (['Stephen Jesudunsin', 'Embarque'], ['Luke Kim'])
+    >>> clean_names("Keith Barry, Senior Autos Reporter"), clean_names('"David Kim"'), clean_names("Text by Hunter Dukes")
+    (['Keith Barry'], ['David Kim'], ['Hunter Dukes'])
     """
     text = html.unescape(text)
     text = ", ".join(line for line in text.splitlines() if line.strip())
     text = _LABEL.sub("", _GLUED_LABEL.sub("", text))
-    parts = [_ROLE_OR_DATE.sub("", squash(p)) for p in re.split(r"\s*(?:,|;|·|\band\b|&|\|)\s*", text)]
+    parts = [_ROLE_OR_DATE.sub("", _GLUED_TAIL.sub("", squash(p))).strip(_AROUND)
+             for p in re.split(r"\s*(?:,|;|·|\band\b|&|\|)\s*", text)]
     return [p for p in dict.fromkeys(parts) if p and _is_name(p)]
 
 
-_LABEL = re.compile(r"^\s*(?:(?:written|posted|reviewed|words|story)\s+by|by|author(?:ed by)?|the author)\b\s*:?\s*",
+_LABEL = re.compile(r"^\s*(?:(?:written|posted|reviewed|words|story|text)\s+by|by|author(?:ed by)?|the author)\b\s*:?\s*",
                     re.IGNORECASE)
+#: words of a job title ("Staff Writer", "Senior Autos Reporter", "Former McKinsey Consultant")
+_ROLE_WORDS = (r"(?:writer|editor|reporter|correspondent|columnist|contributor|director|consultant|"
+               r"producer|strategist|analyst|manager|expert|editor-in-chief)")
+_ROLE = re.compile(rf"^(?:(?:sr\.?|senior|former|staff|chief|managing|contributing)\b.*|.*\b{_ROLE_WORDS})$",
+                   re.IGNORECASE)
+#: a job title or a month glued to the name with no space: "Jane DoeStaff Writer", "Luke KimDecember 3"
+_GLUED_TAIL = re.compile(
+    r"(?<=[a-z\d])(?:[A-Z]{1,3}\s)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Editor|Reporter|Correspondent|"
+    r"Columnist|Contributor|Director|Consultant|Producer|Strategist|Analyst|Manager)\b"
+    r"|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b).*$")
+_AROUND = " \"'“”‘’•·|*-–—"
 _GLUED_LABEL = re.compile(r"^\s*(?:(?:[Ww]ritten|[Pp]osted)\s+)?[Bb]y(?=[A-Z][a-z])")
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
           r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
-_ROLE_OR_DATE = re.compile(rf"(?:\s+[-–—]\s+.*|\s*[-–—]?\s+{_MONTH}(?:\s+\d.*)?|[-–—]{_MONTH}.*|\s+\d.*)$", re.IGNORECASE)
+# a month word after a name is a date only with a day or year after it ("Theresa May" stays)
+_ROLE_OR_DATE = re.compile(rf"(?:\s+[-–—]\s+.*|\s*[-–—]?\s+{_MONTH}\s+\d.*|[-–—]{_MONTH}.*|\s+\d.*)$", re.IGNORECASE)
 _DATE_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[\d/.:-]+)$",
                         re.IGNORECASE)
 
@@ -119,7 +137,8 @@ def _is_name(part: str) -> bool:
         return False
     if part.lower().startswith(("more about", "the author", "author")):
         return False
-    return len(part) <= 60 and not _NOT_NAMES.match(part) and not _DATE_WORD.match(part)
+    return (len(part) <= 60 and not _NOT_NAMES.match(part) and not _DATE_WORD.match(part)
+            and not _ROLE.match(part))
 
 
 def headline(tree, objects: list[dict]) -> str | None:
