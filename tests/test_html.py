@@ -66,12 +66,27 @@ def test_byline_sources(cleaner):
     ("Haley Hoekstra •", ("Haley Hoekstra",)),
     ("Text by Hunter Dukes", ("Hunter Dukes",)),
     ("Theresa May", ("Theresa May",)),  # a month with no day or year after it is no date
+    ("Benjamin Preston, Updated by Jon Linkov", ("Benjamin Preston",)),  # an editor is no author
+    ("Emma Ryan | Researched by Oliver Simpson", ("Emma Ryan",)),
+    ("kirstin boatto", ("kirstin boatto",)),  # metadata names the author, lowercase or not
     # negative controls: names that look a little like titles or dates stay whole
     ("April Chen and Mark DeMarco", ("April Chen", "Mark DeMarco")),
     ("Jane Writerson", ("Jane Writerson",)),
 ])
 def test_author_markup_cleaned_to_person_names(cleaner, author, expected):
     assert cleaner.clean(page(f'<meta name="author" content="{author}">')).byline == expected
+
+
+def test_first_author_box_only_comment_authors_are_no_byline(cleaner):
+    body = ('<div itemprop="author"><span itemprop="name">Jane Doe</span></div>'
+            '<div class="comments"><div itemprop="author"><span itemprop="name">Max Mustermann</span></div></div>')
+    assert cleaner.clean(page(body=body)).byline == ("Jane Doe",)
+    links = '<p>By <a rel="author" href="/a">Jane Doe</a> and <a rel="author" href="/b">Max Mustermann</a></p>'
+    assert cleaner.clean(page(body=links)).byline == ("Jane Doe", "Max Mustermann")  # co-authors stay
+
+
+def test_lowercase_text_in_an_author_box_is_no_name(cleaner):
+    assert cleaner.clean(page(body='<p class="byline">share this story</p>')).byline == ()
 
 
 def test_date_and_url_and_language(cleaner):

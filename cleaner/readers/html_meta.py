@@ -77,7 +77,7 @@ def _names(value: Any, people_only: bool = True) -> list[str]:
     ['Jane Doe']
     """
     if isinstance(value, str):
-        return clean_names(value)
+        return clean_names(value, lowercase=True)
     if isinstance(value, dict):
         if people_only and "organization" in _types(value):
             return []
@@ -87,8 +87,13 @@ def _names(value: Any, people_only: bool = True) -> list[str]:
     return []
 
 
-def clean_names(text: str) -> list[str]:
+_LOWER_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3}")
+
+
+def clean_names(text: str, lowercase: bool = False) -> list[str]:
     """Person names from an author string: entities decoded, handles and URLs dropped.
+    ``lowercase``: the string comes from metadata that names the author (JSON-LD, ``<meta>``),
+    where "kirstin boatto" is a name; in the page's text a lowercase phrase is none.
 
     >>> clean_names("Maria &amp; Katerina"), clean_names("andrew.keaveney"), clean_names("By Jane Doe")
     (['Maria', 'Katerina'], [], ['Jane Doe'])
@@ -100,17 +105,24 @@ def clean_names(text: str) -> list[str]:
     (['Stephen Jesudunsin', 'Embarque'], ['Luke Kim'])
     >>> clean_names("Keith Barry, Senior Autos Reporter"), clean_names('"David Kim"'), clean_names("Text by Hunter Dukes")
     (['Keith Barry'], ['David Kim'], ['Hunter Dukes'])
+    >>> clean_names("Benjamin Preston, Updated by Jon Linkov"), clean_names("Guide | by Will Judd")
+    (['Benjamin Preston'], ['Guide', 'Will Judd'])
+    >>> clean_names("kirstin boatto", lowercase=True), clean_names("andrew.keaveney", lowercase=True)
+    (['kirstin boatto'], [])
     """
     text = html.unescape(text)
     text = ", ".join(line for line in text.splitlines() if line.strip())
     text = _LABEL.sub("", _GLUED_LABEL.sub("", text))
-    parts = [_ROLE_OR_DATE.sub("", _GLUED_TAIL.sub("", squash(p))).strip(_AROUND)
-             for p in re.split(r"\s*(?:,|;|·|\band\b|&|\|)\s*", text)]
-    return [p for p in dict.fromkeys(parts) if p and _is_name(p)]
+    parts = [_ROLE_OR_DATE.sub("", _GLUED_TAIL.sub("", _LABEL.sub("", squash(p)))).strip(_AROUND)
+             for p in re.split(r"\s*(?:,|;|·|\band\b|&|\|)\s*", text) if not _OTHER_ROLE.match(p)]
+    return [p for p in dict.fromkeys(parts) if p and _is_name(p, lowercase)]
 
 
 _LABEL = re.compile(r"^\s*(?:(?:written|posted|reviewed|words|story|text)\s+by|by|author(?:ed by)?|the author)\b\s*:?\s*",
                     re.IGNORECASE)
+#: someone who did other work on the piece than write it: no author
+_OTHER_ROLE = re.compile(r"^\s*(?:(?:updated|edited|reviewed|researched|fact[- ]checked|medically reviewed|"
+                         r"illustrated|photographed|published)\s+(?:by|in)\b|published in\b)", re.IGNORECASE)
 #: words of a job title ("Staff Writer", "Senior Autos Reporter", "Former McKinsey Consultant")
 _ROLE_WORDS = (r"(?:writer|editor|reporter|correspondent|columnist|contributor|director|consultant|"
                r"producer|strategist|analyst|manager|expert|editor-in-chief)")
@@ -132,10 +144,12 @@ _DATE_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun
                         re.IGNORECASE)
 
 
-def _is_name(part: str) -> bool:
-    if any(ch in part for ch in "@/:»") or not any(ch.isupper() for ch in part):
+def _is_name(part: str, lowercase: bool = False) -> bool:
+    if any(ch in part for ch in "@/:»"):
         return False
-    if part.lower().startswith(("more about", "the author", "author")):
+    if not any(ch.isupper() for ch in part) and not (lowercase and _LOWER_NAME.fullmatch(part)):
+        return False
+    if part.lower().startswith(("more about", "the author", "author")) or re.search(r"(?i)\bauthor\b", part):
         return False
     return (len(part) <= 60 and not _NOT_NAMES.match(part) and not _DATE_WORD.match(part)
             and not _ROLE.match(part))
@@ -176,16 +190,20 @@ def _heading_line(text: str, reference: str) -> str:
 
 def byline(tree, objects: list[dict]) -> tuple[str, ...]:
     """Authors: JSON-LD people > ``meta[name=author]`` > ``rel=author`` links, author markup
-    and byline or author boxes on the page."""
+    and byline or author boxes on the page. Of the author markup and boxes only the first that
+    names someone counts: the later ones are most often comments' authors ("itemprop=author" in
+    a comment) or the authors of related articles."""
     for obj in objects:
         if names := _names(obj.get("author")):
             return tuple(dict.fromkeys(names))
     meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-    if meta and (names := clean_names(meta)):
+    if meta and (names := clean_names(meta, lowercase=True)):
         return tuple(names)
-    for xpath in _AUTHOR_XPATHS:
+    for k, xpath in enumerate(_AUTHOR_XPATHS):
         texts = [squash(e.text_content()) for e in tree.xpath(xpath)[:5]]
-        if names := [n for text in texts if len(text) <= 120 for n in clean_names(text)]:
+        found = [names for text in texts if len(text) <= 120 and (names := clean_names(text))]
+        if found:  # every rel=author link (co-authors); of the markup and boxes, the first
+            names = found[0] if k >= 1 else [n for ns in found for n in ns]
             return tuple(dict.fromkeys(names))
     return ()
 
