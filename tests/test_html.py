@@ -85,6 +85,18 @@ def test_first_author_box_only_comment_authors_are_no_byline(cleaner):
     assert cleaner.clean(page(body=links)).byline == ("Jane Doe", "Max Mustermann")  # co-authors stay
 
 
+@pytest.mark.parametrize("head, body, expected", [
+    ("", '<div class="meta"><p>Written by</p><p>Edzel Tabing</p></div>', ("Edzel Tabing",)),
+    ("", '<p class="page-header__meta"><span>By <a href="/p/sofia">Sofia Gonzalez</a></span></p>', ("Sofia Gonzalez",)),
+    ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jack Shepherd">', "",
+     ("Jack Shepherd",)),
+    ('<meta name="author" content="admin">', "", ()),  # a CMS account is nobody's name
+    ("", "<p>Sort by</p><p>Newest first</p>", ()),  # a label that is no byline
+])
+def test_visible_byline_label_and_reading_card(cleaner, head, body, expected):
+    assert cleaner.clean(page(head, body)).byline == expected
+
+
 def test_lowercase_text_in_an_author_box_is_no_name(cleaner):
     assert cleaner.clean(page(body='<p class="byline">share this story</p>')).byline == ()
 

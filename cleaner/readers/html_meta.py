@@ -199,13 +199,51 @@ def byline(tree, objects: list[dict]) -> tuple[str, ...]:
     meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
     if meta and (names := clean_names(meta, lowercase=True)):
         return tuple(names)
+    if (_meta(tree, "twitter:label1") or "").lower() == "written by":  # Yoast's reading card
+        if names := clean_names(_meta(tree, "twitter:data1") or "", lowercase=True):
+            return tuple(names)
     for k, xpath in enumerate(_AUTHOR_XPATHS):
         texts = [squash(e.text_content()) for e in tree.xpath(xpath)[:5]]
         found = [names for text in texts if len(text) <= 120 and (names := clean_names(text))]
         if found:  # every rel=author link (co-authors); of the markup and boxes, the first
             names = found[0] if k >= 1 else [n for ns in found for n in ns]
             return tuple(dict.fromkeys(names))
-    return ()
+    return tuple(_labelled_author(tree))
+
+
+#: short texts with "by" or "author" in them (the XPath filters; Python sees a handful per page)
+_LABEL_TEXT = ("//body//text()[string-length(normalize-space()) < 16][contains(translate(., 'BY', 'by'), 'by')"
+               " or contains(translate(., 'AUTHOR', 'author'), 'author')]")
+_BY_LABEL = re.compile(r"(?i)^(?:by|written by|posted by|words by|story by|author)\s*:?$")
+
+
+def _labelled_author(tree) -> list[str]:
+    """The name after a visible byline label: "<span>By</span> <a>Jane Doe</a>", or the label
+    in one element and the name in the next ("<p>Written by</p><p>Jane Doe</p>").
+
+    >>> import lxml.html
+    >>> _labelled_author(lxml.html.fromstring("<div><p>Written by</p><p>Edzel Tabing</p></div>"))
+    ['Edzel Tabing']
+    >>> _labelled_author(lxml.html.fromstring("<div><span>By <a>Sofia Gonzalez</a></span></div>"))
+    ['Sofia Gonzalez']
+    """
+    for node in tree.xpath(_LABEL_TEXT):
+        label = squash(node).strip()
+        if not _BY_LABEL.match(label):
+            continue
+        element = node.getparent()
+        while element is not None and element.tag in _INLINE and squash(element.text_content()) == label:
+            element = element.getparent()  # "<span>By</span>" alone: its paragraph
+        if element is None:
+            continue
+        text = squash(element.text_content())
+        rest = text[len(label):] if text.startswith(label) else ""
+        if not rest.strip():
+            following = element.getnext()
+            rest = squash(following.text_content()) if following is not None else ""
+        if 0 < len(rest) <= 60 and (names := clean_names(rest)):
+            return names
+    return []
 
 
 def published(tree, url: str | None) -> str | None:

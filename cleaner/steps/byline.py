@@ -22,7 +22,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 NOT_NAMES = re.compile(
     r"^(?:staff|staff writer|reporter|correspondent|senior correspondent|editor|contributor|"
     r"reuters|afp|ap|associated press|agence france-presse|the associated press|bloomberg|"
-    r"email the author|e-mail the author|follow|updated|published)$", re.IGNORECASE)
+    r"email the author|e-mail the author|follow|updated|published|admin|administrator|webmaster)$", re.IGNORECASE)
 _SEARCH = 6
 _SEARCH_PARAGRAPHS = 3
 
