@@ -51,7 +51,8 @@ def strip_ellipsis(text: str) -> str:
     >>> strip_ellipsis("the US military said today…")
     'the US military said today'
     """
-    return _ELLIPSIS.sub("", text).rstrip()
+    found = _ELLIPSIS.search(text, max(0, len(text.rstrip()) - 5))  # the end only (see above)
+    return (text[: found.start()] if found else text).rstrip()
 
 
 def ends_sentence(text: str) -> bool:

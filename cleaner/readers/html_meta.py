@@ -1,8 +1,8 @@
 """What the markup says about the article: each field a chain of small fallbacks.
 
 headline: the page's ``<h1>`` most like its title > ``og:title`` > JSON-LD ``headline`` >
-``<title>``, without the site name; byline: JSON-LD ``author`` > ``meta[name=author]`` > ``rel=author``
-links; published: htmldate (JSON-LD, meta tags, ``<time>``, visible dates, URL); language: ``<html lang>``; url: canonical link > ``og:url``;
+``<title>``, without the site name; byline: JSON-LD ``author`` > ``meta[name=author]`` > Yoast's
+"Written by" card > ``rel=author`` links > author markup and boxes > a visible "By" label; published: htmldate (JSON-LD, meta tags, ``<time>``, visible dates, URL); language: ``<html lang>``; url: canonical link > ``og:url``;
 copyright: the footer's copyright line.
 """
 from __future__ import annotations
@@ -149,7 +149,7 @@ def _is_name(part: str, lowercase: bool = False) -> bool:
         return False
     if not any(ch.isupper() for ch in part) and not (lowercase and _LOWER_NAME.fullmatch(part)):
         return False
-    if part.lower().startswith(("more about", "the author", "author")) or re.search(r"(?i)\bauthor\b", part):
+    if re.search(r"(?i)^more about|\bauthor", part):  # "Author", "The author", "✉Corresponding author."
         return False
     return (len(part) <= 60 and not _NOT_NAMES.match(part) and not _DATE_WORD.match(part)
             and not _ROLE.match(part))
