@@ -30,6 +30,7 @@ from .published import contains_date, looks_like_date_line
 
 _PIPE = re.compile(r"\s+[|｜]\s+")
 _DASH = re.compile(r"\s+(?:[-–—:·•»]|::)\s+")
+_ANY_SEPARATOR = re.compile(rf"{_PIPE.pattern}|{_DASH.pattern}")
 _CRUMB = re.compile(r"\s*(?:»|›|>|/)\s+")
 _SITE_NAME_WORDS = 5
 _TITLE_WORDS = 60  # a first line longer than this is no page title
@@ -91,14 +92,34 @@ def site_suffix_removed(title: str, page_text: str) -> str:
     parts = _PIPE.split(title)
     if len(parts) > 1:
         title = parts[0] if word_count(parts[0]) >= 3 else max(parts, key=word_count)
+    twice = _site_name_twice(title)
+    if twice:
+        return twice[1]
     head, _, tail = _rsplit_dash(title)
     if tail and word_count(tail) <= _SITE_NAME_WORDS and word_count(head) >= 2:
-        again, _, twice = _rsplit_dash(head)
-        if twice.casefold() == tail.casefold() and word_count(again) >= 2:
-            return again  # the site name twice: "Rates rise – Daily Planet - Daily Planet"
         if re.search(r"\.\w{2,4}\b", tail) or _named_elsewhere(tail, page_text):
             return head
     return title
+
+
+def _site_name_twice(title: str) -> tuple[str, str] | None:
+    """(the title with one copy, the title with none) when it ends with the same site name
+    twice ("Rates rise – Daily Planet - Daily Planet": a CMS adding the name to a title that
+    has it), else None.
+
+    >>> _site_name_twice("Rates rise – Daily Planet - Daily Planet")
+    ('Rates rise – Daily Planet', 'Rates rise')
+    >>> _site_name_twice("Movers | Top 19 | Supermove") is None
+    True
+    """
+    cuts = list(_ANY_SEPARATOR.finditer(title))
+    if len(cuts) < 2:
+        return None
+    before, last = cuts[-2], cuts[-1]
+    name, again, bare = title[last.end():], title[before.end(): last.start()], title[: before.start()]
+    if name.casefold() == again.casefold() and word_count(name) <= _SITE_NAME_WORDS and word_count(bare) >= 2:
+        return title[: last.start()], bare
+    return None
 
 
 def _rsplit_dash(title: str) -> tuple[str, str, str]:
@@ -227,25 +248,10 @@ def _title_match(text: str, titles: list[tuple[str, str | None, _Folded]]) -> tu
         if relation and (is_headline_like(text) or relation in ("same", "site-suffix") and _titled(text, 1)):
             if relation == "same":
                 return clean or text, 2
-            if relation == "site-suffix" and clean and _one_of_two_site_names(text, clean, title):
-                return clean, 1
+            if relation == "site-suffix" and (twice := _site_name_twice(title)) and fold(text) == fold(twice[0]):
+                return twice[1], 1  # the title with one of its two site names: the clean title
             return text, 1
     return None
-
-
-def _one_of_two_site_names(text: str, clean: str, title: str) -> bool:
-    """``text`` is the clean title with one of the two site names the page title ends with.
-
-    >>> _one_of_two_site_names("Rates rise – Planet", "Rates rise", "Rates rise – Planet - Planet")
-    True
-    >>> _one_of_two_site_names("Movers | Top 19", "Movers", "Movers | Top 19 | Supermove")
-    False
-    """
-    rest = text[len(clean):]
-    if not text.startswith(clean) or not _SEPARATOR_AFTER.match(rest):
-        return False
-    name = re.escape(_SEPARATOR_AFTER.sub("", rest).strip().casefold())
-    return bool(re.search(rf"\s{name}\s+[^\w\s]{{1,2}}\s+{name}$", title.casefold()))
 
 
 def _date_suffix_removed(text: str, title: str) -> str:
