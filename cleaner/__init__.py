@@ -16,6 +16,8 @@ from .errors import InputError, RulePackError
 from .record import Article, Dateline, ErrorInfo, Removal
 from .settings import Settings
 
+__version__ = "0.1.0"  # the one definition: pyproject.toml reads it (hatch dynamic version)
+
 __all__ = ["clean", "explain", "Cleaner", "Settings", "Article", "Dateline", "ErrorInfo", "Removal",
            "InputError", "RulePackError"]
 
