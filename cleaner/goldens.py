@@ -1,6 +1,8 @@
 """Seeds and goldens: run every seed, compare with ``golden/<id>.json``, show a unified diff.
 
 Used by the golden test and by maintainers' review commands; the diff is the same in both.
+A project is a folder with ``rules/`` (packs), ``seeds/`` (sample inputs) and ``golden/``
+(their reviewed records); ``find_project`` finds it from a folder inside it.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from pathlib import Path
 
 from .core import Cleaner
 
+#: the project's folders: rule packs, sample inputs, reviewed expected records
+RULES, SEEDS, GOLDEN = "rules", "seeds", "golden"
 SEED_SUFFIXES = (".txt", ".html", ".htm")
 #: a golden written by ``cleaner-rules new-site`` carries this key until a maintainer accepts it
 DRAFT_KEY = "_review"
@@ -23,13 +27,34 @@ class GoldenCase:
 
     @property
     def id(self) -> str:
-        return self.seed.name.split(".")[0]
+        return seed_id(self.seed)
+
+
+def find_project(start: Path) -> Path | None:
+    """The project root: the nearest folder at or above ``start`` that has a ``rules/`` folder
+    (``None`` when there is none)."""
+    start = Path(start).resolve()
+    return next((folder for folder in (start, *start.parents) if (folder / RULES).is_dir()), None)
+
+
+def seed_id(seed: Path) -> str:
+    """A seed's id, which names its golden: the file name without the seed suffix.
+
+    >>> seed_id(Path("seeds/008_example.com_1.html")), seed_id(Path("000_b01d6ed120d16dae.txt"))
+    ('008_example.com_1', '000_b01d6ed120d16dae')
+    """
+    return seed.stem
+
+
+def golden_path(root: Path, seed: Path) -> Path:
+    """Where the golden of a seed lives: ``root/golden/<seed id>.json``."""
+    return root / GOLDEN / (seed_id(seed) + ".json")
 
 
 def golden_cases(root: Path) -> list[GoldenCase]:
     """Every seed under ``root/seeds`` with its golden path (which may not exist yet)."""
-    seeds = sorted(p for p in (root / "seeds").iterdir() if p.suffix.lower() in SEED_SUFFIXES)
-    return [GoldenCase(s, root / "golden" / (s.name.split(".")[0] + ".json")) for s in seeds]
+    seeds = sorted(p for p in (root / SEEDS).iterdir() if p.suffix.lower() in SEED_SUFFIXES)
+    return [GoldenCase(s, golden_path(root, s)) for s in seeds]
 
 
 def render(record: dict) -> str:

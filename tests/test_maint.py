@@ -12,6 +12,7 @@ from cleaner.maint.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "002_f86104903fd60d1c.txt"
+FTR_SAMPLES = Path(__file__).resolve().parent / "fixtures" / "ftr"
 
 
 def invoke(*args: str):
@@ -135,8 +136,9 @@ def test_import_ftr_refuses_a_file_that_is_no_config(tmp_path):
     assert result.exit_code == 1 and "no ftr-site-config directive" in result.output
 
 
-def test_import_ftr_all_shared_samples(tmp_path):
-    samples = sorted(p for p in (ROOT.parent / "shared" / "ftr-sample").glob("*.txt") if p.name != "LICENSE.txt")
+def test_import_ftr_all_samples(tmp_path):
+    samples = sorted(p for p in FTR_SAMPLES.glob("*.txt") if p.name != "LICENSE.txt")
+    assert any(p.name.startswith(".") for p in samples)  # leading dot: the site and its subdomains
     result = invoke("import-ftr", *samples, "-o", tmp_path)
     assert result.exit_code == 0, result.output
     assert len(list(tmp_path.glob("*.yaml"))) == len(samples) >= 30

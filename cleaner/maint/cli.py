@@ -1,32 +1,105 @@
 """``cleaner-rules``: maintainers' commands. Options become arguments here; the work is done
-in the sibling modules."""
+in the sibling modules.
+
+Every command-line mistake (a missing or unreadable file, a bad ``--root``, a bad name) is one
+line on stderr, ``<command>: <why>``, and exit 2. Commands that work on a project (``new-site``,
+``goldens``, ``import-ftr`` without ``-o``) take ``--root`` or find the project from the current
+folder: the nearest folder at or above it that has a ``rules/`` folder.
+"""
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from ..core import Cleaner
 from ..errors import RulePackError
+from ..goldens import RULES, SEEDS, find_project
 from ..settings import Settings, default_rules_dir
 
-
-def _root(root: str | None) -> Path:
-    """The project folder (with rules/, seeds/, golden/): --root, else the current folder."""
-    return Path(root) if root else Path.cwd()
+#: click's "no arguments: show the help" error, left as it is (missing before click 8.2)
+_HELP_ERROR = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-def _cleaner(rules: str | None, **changes) -> Cleaner:
+class Mistake(click.UsageError):
+    """A command-line mistake: one line on stderr, ``<command>: <why>``, and exit 2."""
+
+    def __init__(self, message: str, ctx: click.Context | None = None):
+        super().__init__(message, ctx or click.get_current_context(silent=True))
+
+    def show(self, file=None) -> None:
+        where = self.ctx.command_path if self.ctx else "cleaner-rules"
+        click.echo(f"{where}: " + " ".join(self.format_message().splitlines()), err=True)
+
+
+@contextmanager
+def _one_line():
+    """Show click's own usage errors (usage, hint, blank line, error) as one-line ``Mistake``s."""
+    try:
+        yield
+    except click.UsageError as exc:
+        if isinstance(exc, (Mistake, _HELP_ERROR)):
+            raise
+        raise Mistake(exc.format_message(), exc.ctx) from None
+
+
+class _Commands(click.Group):
+    """The command group: parsing and running every command under ``_one_line``."""
+
+    def make_context(self, *args, **kwargs):
+        with _one_line():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _one_line():
+            return super().invoke(ctx)
+
+
+def _project(root: str | None, option: str = "--root") -> Path:
+    """``root`` as given (click has checked that it is a folder), else the project found from the
+    current folder; a ``Mistake`` naming ``option`` when there is none."""
+    if root:
+        return Path(root)
+    found = find_project(Path.cwd())
+    if found is None:
+        raise Mistake(f"not inside a cleaner project (no {RULES}/ folder here or above); use {option}")
+    return found
+
+
+def _pack_name(ctx, param, name: str) -> str:
+    """click callback: NAME must be a valid pack id."""
+    from .scaffold import pack_id_problem
+
+    problem = pack_id_problem(name)
+    if problem:
+        raise click.BadParameter(problem, ctx, param)
+    return name
+
+
+def _cleaner(rules: str | Path | None, **changes) -> Cleaner:
     try:
         return Cleaner(Settings(rules_dir=Path(rules) if rules else None, **changes))
     except RulePackError as exc:
-        click.echo(f"cleaner-rules: bad rule pack: {exc}", err=True)
-        sys.exit(2)
+        raise Mistake(f"bad rule pack: {exc}") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _project_cleaner(root: Path) -> Cleaner:
+    """The cleaner with the project's packs (the bundled ones when it has no rules/ folder)."""
+    rules = root / RULES
+    return _cleaner(rules if rules.is_dir() else None)
+
+
+_root_option = click.option("--root", type=click.Path(exists=True, file_okay=False),
+                            help="Project folder (default: the nearest folder at or above the current one "
+                                 "with a rules/ folder).")
+_rules_option = click.option("--rules", type=click.Path(exists=True, file_okay=False),
+                             help="Rules folder (default: bundled).")
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def main():
     """Maintain site rule packs: explain, check, new-site, goldens, coverage, import-ftr."""
 
@@ -34,13 +107,16 @@ def main():
 @main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @click.option("--url", help="The page's URL (for site-pack matching by domain).")
-@click.option("--rules", type=click.Path(file_okay=False), help="Rules folder (default: bundled).")
+@_rules_option
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
 def explain(file, url, rules, as_json):
     """Show the record and, block by block, what was kept and what removed, by which rule and why."""
     from .explain import explain as run, render
 
-    data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        raise Mistake(f"cannot read {file}: {exc.strerror or exc}") from None
     result = run(data, url=url, cleaner=_cleaner(rules, explain=True))
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -49,15 +125,19 @@ def explain(file, url, rules, as_json):
 
 
 @main.command()
-@click.argument("rules_dir", required=False, type=click.Path(file_okay=False))
-@click.option("--seeds", type=click.Path(file_okay=False), help="Seeds that count as exercising rules (default: ./seeds if present).")
+@click.argument("rules_dir", required=False, type=click.Path(exists=True, file_okay=False))
+@click.option("--seeds", type=click.Path(exists=True, file_okay=False),
+              help="Seeds that count as exercising rules (default: ./seeds if present).")
 def check(rules_dir, seeds):
     """Validate and lint every pack; exit 1 on any error."""
     from .check import check as run
 
     rules_dir = Path(rules_dir) if rules_dir else default_rules_dir()
-    seeds = Path(seeds) if seeds else (Path("seeds") if Path("seeds").is_dir() else None)
-    findings = run(rules_dir, seeds)
+    seeds = Path(seeds) if seeds else (Path(SEEDS) if Path(SEEDS).is_dir() else None)
+    try:
+        findings = run(rules_dir, seeds)
+    except OSError as exc:
+        raise Mistake(f"cannot read {exc.filename or rules_dir}: {exc.strerror or exc}") from None
     for finding in findings:
         click.echo(click.style(str(finding), fg="red" if finding.level == "error" else "yellow"))
     errors = sum(f.level == "error" for f in findings)
@@ -66,19 +146,22 @@ def check(rules_dir, seeds):
 
 
 @main.command("new-site")
-@click.argument("name")
+@click.argument("name", callback=_pack_name)
 @click.argument("dumps", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--root", type=click.Path(file_okay=False), help="Project folder (default: current folder).")
+@_root_option
 def new_site(name, dumps, root):
-    """Write a starter pack rules/NAME.yaml from a few dumps of one site; add them as seeds with draft goldens."""
-    from .scaffold import new_site as run
+    """Write a starter pack rules/NAME.yaml from a few dumps of one site; add them as seeds with draft goldens.
 
-    root = _root(root)
+    NAME is the pack id: lower-case letters, digits, '.', '_' and '-'. Nothing is written outside
+    the project, and nothing at all when any target exists already."""
+    from .scaffold import plan, write
+
+    root = _project(root)
     try:
-        written = run(name, [Path(d) for d in dumps], root, _cleaner(str(root / "rules") if (root / "rules").is_dir() else None))
-    except FileExistsError as exc:
-        click.echo(f"cleaner-rules: {exc}", err=True)
-        sys.exit(2)
+        site = plan(name, [Path(d) for d in dumps], root)
+        written = write(site, _project_cleaner(root))
+    except (ValueError, OSError, RulePackError) as exc:
+        raise Mistake(str(exc)) from None
     for path in written:
         click.echo(f"wrote {path}")
     click.echo("next: edit the pack (uncomment furniture rules, write each `why`), run `cleaner-rules check`, "
@@ -86,16 +169,23 @@ def new_site(name, dumps, root):
 
 
 @main.command()
-@click.option("--root", type=click.Path(file_okay=False), help="Project folder (default: current folder).")
+@_root_option
 @click.option("--accept", "accept_ids", multiple=True, help="Accept the current output of this seed id as its golden.")
 @click.option("--accept-all", is_flag=True, help="Accept every seed's current output (review the diffs first!).")
 def goldens(root, accept_ids, accept_all):
     """Re-run every seed and show the diff against its golden; accept reviewed ones."""
-    from .review import accept, review
+    from .review import accept, review, seed_ids
 
-    root = _root(root)
-    rules = root / "rules"
-    pending = review(root, _cleaner(str(rules) if rules.is_dir() else None))
+    root = _project(root)
+    if not (root / SEEDS).is_dir():
+        raise Mistake(f"no {SEEDS}/ folder in the project folder {root}")
+    unknown = sorted(set(accept_ids) - seed_ids(root))
+    if unknown:
+        raise Mistake(f"no seed with id {', '.join(unknown)} in {root / SEEDS}")
+    try:
+        pending = review(root, _project_cleaner(root))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise Mistake(f"cannot read a seed or golden: {exc}") from None
     for case, actual, diff in pending:
         if accept_all or case.id in accept_ids:
             accept(case, actual)
@@ -108,8 +198,8 @@ def goldens(root, accept_ids, accept_all):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--rules", type=click.Path(file_okay=False), help="Rules folder (default: bundled).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_rules_option
 @click.option("--top", default=20, show_default=True, help="How many surviving lines to list.")
 @click.option("--json", "as_json", is_flag=True)
 def coverage(paths, rules, top, as_json):
@@ -133,15 +223,26 @@ def coverage(paths, rules, top, as_json):
 
 @main.command("import-ftr")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--out", "out_dir", default="rules", show_default=True, type=click.Path(file_okay=False))
-def import_ftr(files, out_dir):
-    """Convert FiveFilters ftr-site-config files into rule packs (see cleaner/maint/ftr.py)."""
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False),
+              help="Folder for the packs (default: the project's rules/ folder, found as for --root).")
+@click.option("--force", is_flag=True,
+              help="Replace pack files that exist already (without it they are kept and reported).")
+def import_ftr(files, out_dir, force):
+    """Convert FiveFilters ftr-site-config files into rule packs (see cleaner/maint/ftr.py).
+
+    An existing pack file is kept unless --force is given; a pack whose id another pack file in
+    the folder has is never written. Exit 1 when any file was not imported."""
     from .ftr import import_file
 
+    out = Path(out_dir) if out_dir else _project(None, "-o") / RULES
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Mistake(f"cannot create the output folder {out}: {exc.strerror or exc}") from None
     failed = 0
     for name in files:
         try:
-            target, skipped = import_file(Path(name), Path(out_dir))
+            target, skipped = import_file(Path(name), out, force=force)
         except (RulePackError, OSError) as exc:
             failed += 1
             click.echo(f"{name}: not imported: {exc}", err=True)

@@ -5,7 +5,8 @@ Supported: the file name (or a leading-dot name, for all subdomains) gives ``mat
 applied to HTML before extraction; ``test_url`` lines are kept as comments. Not applied,
 and listed in the pack's header comment: ``title``, ``body``, ``author``, ``date`` (cleaner finds
 these itself), ``strip_attr``, ``replace_string``/``find_string``, ``wrap_in``, ``prune``,
-``tidy``, paging, login and HTTP header directives.
+``tidy``, paging, login and HTTP header directives. An existing pack file is replaced only
+when asked (``--force``); a pack whose id another pack file already has is never written.
 
 >>> pack, skipped = convert("strip: //div[@class='ad']\\nstrip_id_or_class: promo\\ntitle: //h1\\n", "example.com.txt")
 >>> [(r["kind"], r["xpath"]) for r in pack["rules"]][0], sorted(skipped)
@@ -22,6 +23,7 @@ import yaml
 
 from ..errors import RulePackError
 from ..rulepack import parse_pack
+from .scaffold import id_taken, inside
 
 _DIRECTIVE = re.compile(r"^([A-Za-z_]+(?:\([^)]*\))?)\s*:\s*(.*)$")
 
@@ -82,8 +84,10 @@ def render_pack(pack: dict, skipped: Counter) -> str:
     return "\n".join(header) + "\n" + yaml.safe_dump(pack, sort_keys=False, allow_unicode=True, width=120)
 
 
-def import_file(path: Path, out_dir: Path) -> tuple[Path, Counter]:
-    """Convert one config file into ``out_dir/<domain>.yaml``; the pack is validated first."""
+def import_file(path: Path, out_dir: Path, force: bool = False) -> tuple[Path, Counter]:
+    """Convert one config file into ``out_dir/<domain>.yaml``; nothing is written unless the
+    pack validates, its id is not another pack file's in ``out_dir`` (``RulePackError``), and the
+    target does not exist yet or ``force`` is given (``FileExistsError``)."""
     try:
         pack, skipped = convert(path.read_text(encoding="utf-8", errors="replace"), path.name)
     except ValueError as exc:
@@ -91,6 +95,15 @@ def import_file(path: Path, out_dir: Path) -> tuple[Path, Counter]:
     text = render_pack(pack, skipped)
     target = out_dir / f"{domain_of(path.name)}.yaml"
     parse_pack(text, str(target))  # raises RulePackError with the reason
+    try:
+        inside(out_dir, target)
+    except ValueError as exc:
+        raise RulePackError(str(target), str(exc)) from None
+    if target.exists() and not force:
+        raise FileExistsError(f"{target} exists (use --force to replace it)")
+    taken = id_taken(pack["id"], target)
+    if taken:
+        raise RulePackError(str(target), taken, field="id")
     out_dir.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target, skipped

@@ -22,3 +22,8 @@ def accept(case: GoldenCase, actual: str) -> None:
     """Make the current output the golden (this also clears a draft marker)."""
     case.golden.parent.mkdir(parents=True, exist_ok=True)
     case.golden.write_text(actual, encoding="utf-8")
+
+
+def seed_ids(root: Path) -> set[str]:
+    """The ids of the project's seeds: what ``cleaner-rules goldens --accept`` takes."""
+    return {case.id for case in golden_cases(root)}

@@ -1,20 +1,30 @@
 """Start a site pack from a few dumps of one site: signature strings, recurring lines as
 draft drop rules (with counts), a trailer marker guess, and the dumps as seeds with draft
-goldens that the golden test refuses until a maintainer has reviewed them."""
+goldens that the golden test refuses until a maintainer has reviewed them.
+
+Nothing is written until every target is known: ``plan`` checks the name (a pack id, as the
+schema says), that every target resolves inside the project and that none exists yet;
+``write`` then reads the dumps, validates the starter pack and writes.
+"""
 from __future__ import annotations
 
 import json
 import re
 import shutil
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from ..blocks import split_text
 from ..core import Cleaner
-from ..goldens import DRAFT_KEY, render
+from ..goldens import DRAFT_KEY, GOLDEN, RULES, SEED_SUFFIXES, SEEDS, golden_path, render, seed_id
+from ..rulepack import parse_pack
 from ..textutil import is_prose
+from .check import pack_files
+
+_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "rulepack.schema.json"
 
 _MIN_SIGNATURE = 12
 
@@ -71,29 +81,138 @@ def starter_pack(name: str, dumps: list[list[str]]) -> str:
 
 
 def next_seed_number(seeds: Path) -> int:
+    """One more than the highest ``NNN_`` prefix in ``seeds`` (0 for a missing or empty folder)."""
+    if not seeds.is_dir():
+        return 0
     numbers = [int(m.group(1)) for p in seeds.iterdir() if (m := re.match(r"(\d+)_", p.name))]
     return max(numbers, default=-1) + 1
 
 
-def new_site(name: str, dumps: list[Path], root: Path, cleaner: Cleaner) -> list[Path]:
-    """Write rules/<name>.yaml, copy the dumps to seeds/, write draft goldens. Returns the files."""
-    rules, seeds, golden = root / "rules", root / "seeds", root / "golden"
-    for folder in (rules, seeds, golden):
-        folder.mkdir(parents=True, exist_ok=True)
-    pack = rules / f"{name}.yaml"
-    if pack.exists():
-        raise FileExistsError(f"{pack} exists already")
-    written = [pack]
-    pack.write_text(starter_pack(name, [_lines(d) for d in dumps]), encoding="utf-8")
-    number = next_seed_number(seeds)
+def pack_id_pattern() -> str:
+    """The pattern a pack id must match, read from the rule-pack schema (its one definition).
+
+    >>> bool(re.fullmatch(pack_id_pattern(), "example.com"))
+    True
+    """
+    return json.loads(_SCHEMA.read_text(encoding="utf-8"))["properties"]["id"]["pattern"]
+
+
+def pack_id_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a pack id, or ``None`` when it can (the whole name must match).
+
+    >>> pack_id_problem("harbourtimes") is None
+    True
+    >>> pack_id_problem("../x")
+    "'../x' is not a valid pack id: it must match ^[a-z0-9][a-z0-9._-]*$"
+    """
+    pattern = pack_id_pattern()
+    return None if re.fullmatch(pattern, name) else f"{name!r} is not a valid pack id: it must match {pattern}"
+
+
+def pack_ids(rules: Path) -> dict[str, Path]:
+    """Pack id -> file, for every pack file under ``rules`` whose id can be read."""
+    ids = {}
+    for path in pack_files(rules) if rules.is_dir() else ():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and isinstance(data.get("id"), str):
+            ids.setdefault(data["id"], path)
+    return ids
+
+
+def id_taken(pack_id: str, target: Path) -> str | None:
+    """Why a pack with ``pack_id`` cannot be written to ``target``: another pack file in the
+    same folder has that id (two packs with one id break every run). ``None`` when free."""
+    other = pack_ids(target.parent).get(pack_id)
+    if other is None or other.resolve() == target.resolve():
+        return None
+    return f"pack id {pack_id!r} is already used by {other}"
+
+
+def inside(root: Path, path: Path) -> Path:
+    """``path`` itself, or ``ValueError`` when it does not resolve to a place inside ``root``.
+
+    >>> inside(Path("/p"), Path("/p/rules/x.yaml")).as_posix()
+    '/p/rules/x.yaml'
+    >>> inside(Path("/p"), Path("/p/rules/../../x.yaml"))
+    Traceback (most recent call last):
+    ValueError: /p/rules/../../x.yaml resolves outside /p
+    """
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise ValueError(f"{path} resolves outside {root}")
+    return path
+
+
+def seed_suffix(dump: Path) -> str:
+    """The suffix a dump's seed gets: its own when it is a seed suffix, else ``.txt`` (the
+    cleaner tells HTML from text by the content, so the suffix is only for people).
+
+    >>> seed_suffix(Path("a.HTML")), seed_suffix(Path("page.php")), seed_suffix(Path("dump"))
+    ('.html', '.txt', '.txt')
+    """
+    suffix = dump.suffix.lower()
+    return suffix if suffix in SEED_SUFFIXES else ".txt"
+
+
+@dataclass(frozen=True)
+class SitePlan:
+    """What ``new-site`` writes: the pack, and per dump (dump, seed, draft golden)."""
+
+    name: str
+    root: Path
+    pack: Path
+    seeds: tuple[tuple[Path, Path, Path], ...]
+
+    @property
+    def targets(self) -> list[Path]:
+        return [self.pack] + [p for _, seed, golden in self.seeds for p in (seed, golden)]
+
+
+def plan(name: str, dumps: list[Path], root: Path) -> SitePlan:
+    """Every file ``new-site`` would write; ``ValueError`` (nothing written) when ``name`` is no
+    pack id, a target exists or would land outside ``root``, or the id is taken."""
+    problem = pack_id_problem(name)
+    if problem:
+        raise ValueError(problem)
+    pack = root / RULES / f"{name}.yaml"
+    number = next_seed_number(root / SEEDS)
+    seeds = []
     for k, dump in enumerate(dumps):
-        seed = seeds / f"{number + k:03d}_{name}_{k + 1}{dump.suffix or '.txt'}"
+        seed = root / SEEDS / f"{number + k:03d}_{name}_{k + 1}{seed_suffix(dump)}"
+        seeds.append((dump, seed, golden_path(root, seed)))
+    result = SitePlan(name, root, pack, tuple(seeds))
+    for target in result.targets:
+        if inside(root, target).exists():
+            raise ValueError(f"{target} exists already")
+    problem = id_taken(name, pack)
+    if problem:
+        raise ValueError(problem)
+    return result
+
+
+def write(site: SitePlan, cleaner: Cleaner) -> list[Path]:
+    """Write the planned files: the starter pack (validated first), the seeds, the draft goldens.
+    ``OSError`` for a dump that cannot be read, ``RulePackError`` for a pack that would not load;
+    in both cases before anything is written."""
+    text = starter_pack(site.name, [_lines(dump) for dump, _, _ in site.seeds])
+    parse_pack(text, str(site.pack))
+    for folder in (RULES, SEEDS, GOLDEN):
+        inside(site.root, site.root / folder).mkdir(parents=True, exist_ok=True)
+    site.pack.write_text(text, encoding="utf-8")
+    written = [site.pack]
+    for dump, seed, golden in site.seeds:
         shutil.copyfile(dump, seed)
-        record = cleaner.clean(seed.read_bytes(), doc_id=seed.name.split(".")[0],
-                               source=seed.relative_to(root).as_posix()).to_dict()
+        record = cleaner.clean(seed.read_bytes(), doc_id=seed_id(seed),
+                               source=seed.relative_to(site.root).as_posix()).to_dict()
         draft = json.loads(render(record))
         draft[DRAFT_KEY] = "draft: read every line against the seed, then cleaner-rules goldens --accept"
-        target = golden / (seed.name.split(".")[0] + ".json")
-        target.write_text(json.dumps(draft, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        written += [seed, target]
+        golden.write_text(json.dumps(draft, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written += [seed, golden]
     return written
+
+
+def new_site(name: str, dumps: list[Path], root: Path, cleaner: Cleaner) -> list[Path]:
+    """Write rules/<name>.yaml, copy the dumps to seeds/, write draft goldens. Returns the files."""
+    return write(plan(name, dumps, root), cleaner)
