@@ -1,69 +1,96 @@
 """``clean-articles``: the command. Flags become a ``Settings`` (and IO options) here and
 nowhere else; reading, cleaning and writing live in ``cleaner/io/``.
 
-Exit status: 0 every input cleaned, 1 some inputs failed (their error records say why),
-2 usage or configuration error (a bad rule pack, no such input) before any input is read,
-130/143 when interrupted (the partial output stays for ``--resume``).
+Exit status: 0 every input cleaned (or skipped: not a page), 1 some inputs failed (their
+error records say why), 2 a usage or configuration error found before any input is read (one
+line on stderr), 3 the job itself failed (an output that cannot be written, workers that
+cannot run), 128+signal when interrupted (130 Ctrl-C, 143 SIGTERM: the partial output stays
+for ``--resume``).
 """
 from __future__ import annotations
 
 import dataclasses
+import itertools
+from collections import Counter
 import os
 import signal
 import sys
 import time
+import traceback
 from pathlib import Path
+from typing import Iterator
 
 import click
 
+from . import __version__
 from .core import Cleaner
 from .errors import RulePackError
-from .io.sinks import JsonlSink
-from .io.sources import Feed, iter_docs
-from .io.workers import clean_all
+from .io.inputs import Input, expand, is_pattern
+from .io.names import printable
+from .io.sinks import JsonlSink, OutputError, Target, WriteError, plan, status_of
+from .io.sources import Feed, read_inputs
+from .io.stop import Interrupted, Stop
+from .io.workers import PoolError, clean_all
 from .settings import Settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_JOB = 0, 1, 2, 3
+
+
+class Usage(Exception):
+    """A mistake on the command line, found before any input is read: exit 2, one line."""
 
 
 class Progress:
-    """A tqdm bar on stderr when it is a terminal (documents, docs/s, failures); the counts."""
+    """A tqdm bar on stderr when it is a terminal (documents, docs/s, failures); the counts,
+    and those of the records kept from an earlier run (``--resume``)."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, earlier: Counter):
         from tqdm import tqdm
 
-        self.read = self.failed = 0
+        class Bar(tqdm):
+            monitor_interval = 0  # no monitor thread: workers are forked from this process
+
+        self.earlier = earlier
+        self.counts = {"cleaned": 0, "failed": 0, "skipped": 0}
         self.started = time.perf_counter()
-        self.bar = tqdm(unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty(),
-                        dynamic_ncols=True, smoothing=0.1)
+        self.bar = Bar(unit="doc", file=sys.stderr, disable=quiet or not sys.stderr.isatty(),
+                       dynamic_ncols=True, smoothing=0.1)
+
+    @property
+    def read(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def failed(self) -> int:
+        """Failed inputs of the whole output, earlier runs included."""
+        return self.counts["failed"] + self.earlier["failed"]
 
     def update(self, record: dict) -> None:
-        self.read += 1
-        self.failed += "error" in record
+        self.counts[status_of(record)] += 1
         self.bar.update(1)
-        if self.failed and self.read % 50 == 0:
-            self.bar.set_postfix(failed=self.failed, refresh=False)
+        if (self.counts["failed"] or self.counts["skipped"]) and self.read % 50 == 0:
+            self.bar.set_postfix(failed=self.counts["failed"], skipped=self.counts["skipped"], refresh=False)
 
     def summary(self) -> str:
         self.bar.close()
         seconds = time.perf_counter() - self.started
-        return (f"clean-articles: read {self.read}, cleaned {self.read - self.failed}, "
-                f"failed {self.failed}, {seconds:.1f} s")
-
-
-def _terminate(signum, frame):
-    raise SystemExit(128 + signum)
+        c, e = self.counts, self.earlier
+        kept = (f"; kept {sum(e.values())} records of the earlier run ({e['cleaned']} cleaned, "
+                f"{e['failed']} failed, {e['skipped']} skipped)") if e else ""
+        return (f"clean-articles: read {self.read}, cleaned {c['cleaned']}, failed {c['failed']}, "
+                f"skipped {c['skipped']}, {seconds:.1f} s{kept}")
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="clean-articles")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="JSON Lines output (.gz compresses); default stdout.")
-@click.option("--errors", "errors_path", type=click.Path(dir_okay=False), help="Write error records here instead of the output.")
+@click.option("-o", "--output", help="JSON Lines output ('-': stdout, the default; .gz compresses).")
+@click.option("--errors", "errors_path", help="Write error and skipped records here instead of the output.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--resume", is_flag=True, help="Keep the records of an interrupted run of the same output; skip their inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--max-seconds", type=click.FloatRange(min=0), default=30.0, show_default=True, help="Time limit per document (0: none).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True, help="Largest document read, after decompression.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True, help="Largest document (or feed line) read, after decompression.")
 @click.option("--text-field", "text_fields", multiple=True, help="JSON Lines field(s) with the page (default: html, text, content, raw).")
 @click.option("--url-field", default="url", show_default=True, help="JSON Lines field with the URL.")
 @click.option("--id-field", default="id", show_default=True, help="JSON Lines field with the id.")
@@ -78,49 +105,129 @@ def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_byte
          id_field, rules_dir, no_generic, no_heuristics, no_language, html_fallback, explain, url):
     """Clean whole-page text dumps and HTML of news articles: one JSON record per input.
 
-    INPUTS are files, folders (searched recursively), glob patterns or '-' for stdin: text
-    dumps, HTML pages, JSON Lines feeds (.jsonl) and WARC archives (.warc), each optionally
-    compressed (.gz, .bz2, .xz).
+    INPUTS are files, folders (searched recursively: every file in them), glob patterns or
+    '-' for stdin: text dumps, HTML pages, JSON Lines feeds and WARC archives, each optionally
+    compressed (gzip, bzip2, xz); what a file holds is told from its content.
     """
     settings = Settings(rules_dir=Path(rules_dir) if rules_dir else None, generic_rules=not no_generic,
                         heuristics=not no_heuristics, detect_language=not no_language, explain=explain,
                         max_input_bytes=max_bytes, max_seconds=max_seconds, html_fallback=html_fallback)
     feed = Feed(text_fields=tuple(text_fields) or Feed.text_fields, url_field=url_field, id_field=id_field,
                 max_bytes=max_bytes)
-    if resume and not output:
-        _usage("--resume needs -o/--output")
+    stop = Stop().install()
     try:
-        cleaner = Cleaner(settings)
-    except RulePackError as exc:
-        _usage(f"bad rule pack: {exc}")
-    missing = [p for p in inputs if p != "-" and not Path(p).exists() and not any(c in p for c in "*?[")]
-    if missing:
-        _usage(f"no such input: {', '.join(missing)}")
-    jobs = jobs or os.cpu_count() or 1
-    signal.signal(signal.SIGTERM, _terminate)
-    out = JsonlSink(output, resume=resume)
-    errors = JsonlSink(errors_path, resume=resume) if errors_path else out
-    skip = out.done | errors.done
-    progress = Progress(quiet)
-    docs = (d for d in iter_docs(inputs, feed) if d.source not in skip)
-    if url:
-        docs = (d if d.url else dataclasses.replace(d, url=url) for d in docs)
-    try:
-        for record in clean_all(docs, settings, jobs, cleaner):
-            (errors if "error" in record else out).write(record)
-            progress.update(record)
-    except BaseException:
-        out.abort()
-        errors is not out and errors.abort()
-        raise
-    out.commit()
-    if errors is not out:
-        errors.commit()
-    if not quiet:
-        click.echo(progress.summary(), err=True)
-    sys.exit(EXIT_FAILED if progress.failed else EXIT_OK)
+        job = Job.prepare(inputs, output, errors_path, resume, settings, feed)
+    except Usage as exc:
+        click.echo(f"clean-articles: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    sys.exit(job.run(jobs or os.cpu_count() or 1, quiet, url, stop))
 
 
-def _usage(message: str):
-    click.echo(f"clean-articles: {message}", err=True)
-    sys.exit(EXIT_USAGE)
+@dataclasses.dataclass
+class Job:
+    """One run of the command, checked and with its outputs open, ready to go."""
+
+    items: Iterator[Input]
+    feed: Feed
+    cleaner: Cleaner
+    out: JsonlSink
+    errors: JsonlSink
+
+    @classmethod
+    def prepare(cls, inputs: tuple[str, ...], output: str | None, errors_path: str | None, resume: bool,
+                settings: Settings, feed: Feed) -> "Job":
+        """Every check that can fail before an input is read; ``Usage`` says which failed."""
+        if resume and output in (None, "-"):
+            raise Usage("--resume needs -o/--output naming a file")
+        try:
+            out_target = plan(output)
+            err_target = plan(errors_path) if errors_path else None
+        except OutputError as exc:
+            raise Usage(str(exc)) from None
+        _refuse_overlaps(inputs, out_target, err_target)
+        try:
+            cleaner = Cleaner(settings)
+        except RulePackError as exc:
+            raise Usage(f"bad rule pack: {exc}") from None
+        missing = [printable(p) for p in inputs if p != "-" and not os.path.lexists(p) and not is_pattern(p)]
+        if missing:
+            raise Usage(f"no such input: {', '.join(missing)}")
+        own = out_target.companions() + (err_target.companions() if err_target else ())
+        items = expand(inputs, exclude=own)
+        first = next(items, None)
+        if first is None:
+            raise Usage(f"no input: {', '.join(map(printable, inputs))} holds no file")
+        try:
+            out = JsonlSink(out_target, resume=resume)
+        except OutputError as exc:
+            raise Usage(str(exc)) from None
+        try:
+            errors = JsonlSink(err_target, resume=resume) if err_target else out
+        except OutputError as exc:
+            out.abort()
+            raise Usage(str(exc)) from None
+        return cls(itertools.chain([first], items), feed, cleaner, out, errors)
+
+    def run(self, jobs: int, quiet: bool, url: str | None, stop: Stop) -> int:
+        """Clean every input and write its record; the exit status."""
+        skip = self.out.done | self.errors.done
+        docs = (d for d in read_inputs(self.items, self.feed) if d.source not in skip)
+        if url:
+            docs = (d if d.url else dataclasses.replace(d, url=url) for d in docs)
+        progress = Progress(quiet, self.out.earlier + self.errors.earlier if self.errors is not self.out
+                            else self.out.earlier)
+        try:
+            for record in clean_all(docs, self.cleaner, jobs, stop):
+                sink = self.errors if "error" in record or "skipped" in record else self.out
+                sink.write(record)
+                progress.update(record)
+            self._close("commit")
+        except Interrupted as exc:
+            self._close("abort")
+            kept = [s.partial for s in {id(self.out): self.out, id(self.errors): self.errors}.values()
+                    if s.target.kind == "file"]
+            note = f"; kept {', '.join(map(str, kept))}: run again with --resume to finish" if kept else ""
+            click.echo(f"{progress.summary()}; interrupted by {signal.Signals(exc.signum).name}{note}", err=True)
+            return 128 + exc.signum
+        except BrokenPipeError:  # the reader of stdout went away (``| head``): stop quietly
+            self._close("abort")
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 128 + signal.SIGPIPE
+        except (WriteError, PoolError) as exc:
+            self._close("abort")
+            click.echo(f"{progress.summary()}\nclean-articles: the job failed: {exc}", err=True)
+            return EXIT_JOB
+        except Exception as exc:  # noqa: BLE001 - a bug of the job's own: say so, keep the partial
+            self._close("abort")
+            click.echo(f"{progress.summary()}\nclean-articles: internal error: {type(exc).__name__}: {exc}\n"
+                       f"{traceback.format_exc()}", err=True)
+            return EXIT_JOB
+        if not quiet:
+            click.echo(progress.summary(), err=True)
+        return EXIT_FAILED if progress.failed else EXIT_OK
+
+    def _close(self, how: str) -> None:
+        """``commit`` or ``abort`` every output once."""
+        for sink in {id(self.out): self.out, id(self.errors): self.errors}.values():
+            try:
+                getattr(sink, how)()
+            except WriteError:
+                if how == "commit":
+                    raise
+
+
+def _refuse_overlaps(inputs: tuple[str, ...], out: Target, errors: Target | None) -> None:
+    """An output that is also an input, or the same file as the other output, is refused."""
+    if errors is not None and out.same_as(errors):
+        raise Usage(f"--errors {printable(errors.name)} is the same file as the output; leave --errors out "
+                    "to write error records to the output")
+    for target in (out, errors):
+        if target is None or target.kind != "file":
+            continue
+        for name in inputs:
+            if name == "-" or not os.path.lexists(name):
+                continue
+            real = os.path.realpath(name)
+            if real == target.path or real.startswith(target.path + ".partial"):
+                raise Usage(f"the output {printable(target.name)} is also an input; "
+                            "writing it would destroy it")

@@ -41,7 +41,8 @@ class Dateline:
 
 @dataclass(frozen=True, slots=True)
 class ErrorInfo:
-    """Why an input produced no article: a short machine type and a human message."""
+    """Why an input produced no article (``error``), or why it was not a page to clean
+    (``skipped``): a short machine type and a human message."""
 
     type: str
     message: str
@@ -68,12 +69,23 @@ class Article:
     credits: str | None = None
     copyright: str | None = None
     error: ErrorInfo | None = None
+    #: set instead of ``error`` for an input that is no page (an HTTP 404, an image in a WARC)
+    skipped: ErrorInfo | None = None
     removed: tuple[Removal, ...] | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
-        """True when the input was cleaned (no ``error``)."""
-        return self.error is None
+        """True when the input was cleaned (neither ``error`` nor ``skipped``)."""
+        return self.error is None and self.skipped is None
+
+    @property
+    def status(self) -> str:
+        """``cleaned``, ``skipped`` or ``failed``.
+
+        >>> Article(id="x", skipped=ErrorInfo("http_status", "HTTP 404")).status
+        'skipped'
+        """
+        return "failed" if self.error else "skipped" if self.skipped else "cleaned"
 
     @property
     def paragraphs(self) -> list[str]:
@@ -81,7 +93,7 @@ class Article:
         return [p for p in self.body.split("\n\n") if p]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; ``error`` and ``removed`` appear only when set."""
+        """A JSON-ready dict; ``error``, ``skipped`` and ``removed`` appear only when set."""
         out: dict[str, Any] = {
             "id": self.id,
             "source": self.source,
@@ -99,6 +111,8 @@ class Article:
         }
         if self.error is not None:
             out["error"] = self.error.to_dict()
+        if self.skipped is not None:
+            out["skipped"] = self.skipped.to_dict()
         if self.removed is not None:
             out["removed"] = [r.to_dict() for r in self.removed]
         return out

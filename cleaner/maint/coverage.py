@@ -29,8 +29,8 @@ def coverage(paths: tuple[str, ...], cleaner: Cleaner) -> Coverage:
     result = Coverage()
     for doc in iter_docs(paths, Feed()):
         result.documents += 1
-        if doc.error is not None:
-            result.failed += 1
+        if doc.error is not None or doc.skipped is not None:
+            result.failed += doc.error is not None
             continue
         record = cleaner.clean(doc.data, url=doc.url, doc_id=doc.doc_id, source=doc.source)
         result.failed += not record.ok
