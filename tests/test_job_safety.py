@@ -154,6 +154,33 @@ def test_a_folder_that_cannot_be_listed_gets_a_record(tmp_path, monkeypatch):
     assert "cannot list the folder: Permission denied" in found[0].error.message
 
 
+def test_a_file_that_cannot_be_reached_or_opened_gets_a_record(tmp_path, monkeypatch):
+    # As root every file can be read, so the system's refusals are injected where it gives them:
+    # a file under a folder that cannot be searched (stat fails), one that cannot be opened.
+    from cleaner.io import inputs, sources
+
+    for name in ("hidden.txt", "locked.txt", "fine.txt"):
+        (tmp_path / name).write_text(ARTICLE)
+    real_stat, real_open = os.stat, os.open
+
+    def stat_(path, *args, **kwargs):
+        if str(path).endswith("hidden.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    def open_(path, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(inputs.os, "stat", stat_)
+    monkeypatch.setattr(sources.os, "open", open_)
+    names = [str(tmp_path / n) for n in ("hidden.txt", "locked.txt", "fine.txt")]
+    docs = list(sources.iter_docs(names, sources.Feed()))
+    assert [(Path(d.source).name, d.error and d.error.message.rsplit(": ", 1)[-1]) for d in docs] == [
+        ("hidden.txt", "Permission denied"), ("locked.txt", "Permission denied"), ("fine.txt", None)]
+
+
 def test_warc_pages_skipped_and_ids_unique(tmp_path):
     warc = tmp_path / "crawl.warc.gz"
     make_warc(warc, [page(1, record_id="<urn:uuid:same>"), page(2, record_id="<urn:uuid:same>"),
@@ -374,13 +401,11 @@ def test_the_time_limit_holds_with_one_worker_even_in_c_code(tmp_path):
     cells = "".join(f"<i>{i}</i>" for i in range(60_000))
     (tmp_path / "in" / "a_big.html").write_text(f"<html><body><p>{SENTENCE}</p>{cells}</body></html>")
     (tmp_path / "in" / "b_small.html").write_text(f"<html><body><h1>Small</h1><p>{SENTENCE}</p></body></html>")
-    started = time.monotonic()
+    # without the job's own timer the selector runs for many minutes: run() would time out
     result = run(tmp_path / "in", "--rules", tmp_path / "rules", "--max-seconds", "3", "-j", "1", timeout=120)
-    took = time.monotonic() - started
     got = {Path(r["source"]).name: r for r in map(json.loads, result.stdout.decode().splitlines())}
     assert got["a_big.html"]["error"]["type"] == "timeout", result.stderr.decode()
     assert "error" not in got["b_small.html"]
-    assert took < 60, f"the job took {took:.0f} s for a 3 s limit"
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
