@@ -1,8 +1,12 @@
 """Load rule packs (``rules/*.yaml``), validate them, and pick the ones a document matches.
 
 A pack is data: which documents it applies to, pinned fields, and rules with an ``id`` and a
-``why``. Validation runs the JSON Schema in ``cleaner/schema/`` and then compiles every pattern
-with RE2; any problem raises ``RulePackError`` naming file, line, rule and field.
+``why``. Loading refuses what could hang or break a job later, before any document is cleaned:
+a file over ``MAX_PACK_SIZE``, YAML anchors, aliases or deep nesting (checked on the parse events,
+before anything is built from them), then runs the JSON Schema in ``cleaner/schema/``, compiles
+every RE2 program the pack runs (each pattern alone, the strip rules' anchored forms, the line
+rules joined into one) and tries every CSS/XPath selector on a page. Any problem raises
+``RulePackError`` naming file, line, rule and field.
 """
 from __future__ import annotations
 
@@ -13,15 +17,25 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import lxml.etree
+import lxml.html
 import yaml
 from jsonschema import Draft202012Validator
+from lxml.cssselect import CSSSelector, SelectorError
 
 from .blocks import squash
 from .errors import RulePackError
-from .patterns import compile_alternation, compile_pattern
+from .patterns import (PACK_PROGRAM_SIZE, compile_alternation, compile_pattern, first_refused,
+                       free_group_prefix)
 
 LINE_KINDS = ("drop", "cut_from", "cut_before", "extract")
 STRIP_KINDS = ("strip_prefix", "strip_suffix")
+#: the largest pack file (bytes) or text (characters): the bundled packs are under 11 KB, and
+#: YAML parsing, validation and compiling grow with the size, so a bigger one is refused unread
+MAX_PACK_SIZE = 1 << 20
+#: the deepest YAML nesting (mappings and lists) a pack may have; the schema needs 6 (rules >
+#: rule > examples > removes > example), and deeper nesting makes PyYAML slow and recursive
+MAX_YAML_DEPTH = 16
 
 
 @dataclass(frozen=True)
@@ -63,18 +77,14 @@ class Pack:
 
     @property
     def line_rules(self) -> "LineMatcher":
-        return _line_matcher(self)
+        """The matcher for drop, cut_from, cut_before and extract; built by ``parse_pack``."""
+        return _kept(self, "_matcher", lambda pack: LineMatcher(pack.rules_of(*LINE_KINDS)))
 
     @property
     def strip_rules(self) -> list[tuple[Rule, Any]]:
-        """(rule, RE2 program) for strip_prefix/strip_suffix, anchored; compiled once."""
-        programs = self.__dict__.get("_strip_programs")
-        if programs is None:
-            programs = [(r, compile_pattern(r.pattern if r.kind == "strip_prefix"
-                                            else f"(?:{r.pattern})$"))
-                        for r in self.rules_of(*STRIP_KINDS)]
-            object.__setattr__(self, "_strip_programs", programs)
-        return programs
+        """(rule, RE2 program) for strip_prefix/strip_suffix, anchored; compiled by ``parse_pack``."""
+        return _kept(self, "_strip_programs", lambda pack: [
+            (r, compile_pattern(strip_source(r))) for r in pack.rules_of(*STRIP_KINDS)])
 
     def rules_of(self, *kinds: str) -> list[Rule]:
         return [r for r in self.rules if r.kind in kinds]
@@ -92,18 +102,41 @@ class Pack:
 
 
 def _signature_patterns(pack: "Pack") -> list:
-    """The pack's ``match.patterns`` compiled once and kept with the (immutable) pack."""
-    compiled = pack.__dict__.get("_signature_patterns")
-    if compiled is None:
-        compiled = [compile_pattern(p) for p in pack.patterns]
-        object.__setattr__(pack, "_signature_patterns", compiled)
-    return compiled
+    """The pack's ``match.patterns`` compiled; ``parse_pack`` compiles them."""
+    return _kept(pack, "_signature_patterns", lambda p: [compile_pattern(x) for x in p.patterns])
+
+
+def _kept(pack: Pack, name: str, build):
+    """``pack``'s compiled ``name``, built once by ``build(pack)`` and kept with the pack.
+    ``parse_pack`` keeps them all while loading, so a pack that loads never fails later; a
+    ``Pack`` made by hand builds them on first use."""
+    value = pack.__dict__.get(name)
+    if value is None:
+        value = _keep(pack, name, build(pack))
+    return value
+
+
+def _keep(pack: Pack, name: str, value):
+    """Keep ``value`` (compiled programs) with the frozen ``pack``, as immutable as the pack."""
+    object.__setattr__(pack, name, value)
+    return value
+
+
+def strip_source(rule: Rule) -> str:
+    """The RE2 source a strip rule runs: the pattern (used with ``match``, so anchored at the
+    start) for strip_prefix, anchored at the end for strip_suffix.
+
+    >>> strip_source(Rule("tail", "strip_suffix", "why", "demo", pattern=" [|] Share"))
+    '(?: [|] Share)$'
+    """
+    return rule.pattern if rule.kind == "strip_prefix" else f"(?:{rule.pattern})$"
 
 
 class LineMatcher:
     """Finds the first line rule (drop, cut_from, cut_before, extract) that a block matches.
 
     Exact texts are a dict lookup; all patterns are one RE2 alternation, one call per block.
+    ``ValueError`` when RE2 refuses the alternation (``first_refused`` tells which pattern).
     """
 
     def __init__(self, rules: list[Rule]):
@@ -112,8 +145,9 @@ class LineMatcher:
             for text in rule.texts:
                 self.by_text.setdefault(text, rule)
         self.pattern_rules = [r for r in rules if r.pattern is not None]
-        self.alternation = (compile_alternation([r.pattern for r in self.pattern_rules])
-                            if self.pattern_rules else None)
+        patterns = [r.pattern for r in self.pattern_rules]
+        self.group_prefix = free_group_prefix(patterns)
+        self.alternation = compile_alternation(patterns, self.group_prefix) if patterns else None
 
     def find(self, text: str) -> Rule | None:
         rule = self.by_text.get(text.casefold())
@@ -122,17 +156,8 @@ class LineMatcher:
         if self.alternation is not None:
             found = self.alternation.fullmatch(text)
             if found is not None:
-                return self.pattern_rules[int(found.lastgroup[1:])]
+                return self.pattern_rules[int(found.lastgroup[len(self.group_prefix):])]
         return None
-
-
-def _line_matcher(pack: Pack) -> LineMatcher:
-    # Built once per pack object and kept with it (packs are immutable, so is the matcher).
-    matcher = pack.__dict__.get("_matcher")
-    if matcher is None:
-        matcher = LineMatcher(pack.rules_of(*LINE_KINDS))
-        object.__setattr__(pack, "_matcher", matcher)
-    return matcher
 
 
 @dataclass(frozen=True)
@@ -191,12 +216,15 @@ def _line_of(node: yaml.Node | None, path: list) -> int:
 
 
 def parse_pack(text: str, path: str) -> Pack:
-    """Validate one pack's YAML source and build the ``Pack``; ``RulePackError`` on any fault."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise RulePackError(path, f"not valid YAML: {exc}".replace("\n", " ")) from None
+    """Validate one pack's YAML source and build the ``Pack``; ``RulePackError`` on any fault.
+
+    >>> parse_pack("id: a\\ndescription: d\\ngeneric: true\\nrules: &r []\\n", "a.yaml")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.RulePackError: a.yaml:4: YAML anchors and aliases are not allowed (found &r)
+    """
+    _refuse_size(path, len(text), "characters")
+    node, data = _read_yaml(text, path)
     if not isinstance(data, dict):
         raise RulePackError(path, "a rule pack must be a YAML mapping with id, description and rules")
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -209,6 +237,53 @@ def parse_pack(text: str, path: str) -> Pack:
     return _build_pack(data, node, path)
 
 
+def _refuse_size(path: str, size: int, unit: str) -> None:
+    """``RulePackError`` when a pack of ``size`` (bytes of a file, characters of a text) is
+    over ``MAX_PACK_SIZE``."""
+    if size > MAX_PACK_SIZE:
+        raise RulePackError(path, f"the pack has {size} {unit}, more than the {MAX_PACK_SIZE} "
+                                  "a rule pack may have")
+
+
+def _read_yaml(text: str, path: str) -> tuple[yaml.Node | None, Any]:
+    """(node tree, data) of a pack's YAML, read safely and once, after ``_refuse_yaml_hazards``."""
+    try:
+        _refuse_yaml_hazards(text, path)
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            return node, (loader.construct_document(node) if node is not None else None)
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        raise RulePackError(path, f"not valid YAML: {exc}".replace("\n", " ")) from None
+
+
+def _refuse_yaml_hazards(text: str, path: str) -> None:
+    """Refuse, from the parse events alone, what would blow up once built: an anchor or alias
+    (nine nested lists of nine aliases are a 700-byte "billion laughs" that schema validation
+    walks for minutes; packs never need them) and nesting deeper than ``MAX_YAML_DEPTH``.
+
+    >>> _refuse_yaml_hazards("a: [[[1]]]", "p.yaml")
+    >>> _refuse_yaml_hazards("a: 1\\nb: *x", "p.yaml")
+    Traceback (most recent call last):
+    ...
+    cleaner.errors.RulePackError: p.yaml:2: YAML anchors and aliases are not allowed (found *x)
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        where = f"{path}:{event.start_mark.line + 1}"
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise RulePackError(where, f"YAML anchors and aliases are not allowed (found {sign}{event.anchor})")
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise RulePackError(where, f"YAML nested more than {MAX_YAML_DEPTH} deep")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def _rule_id_at(data: dict, where: list) -> str | None:
     if len(where) >= 2 and where[0] == "rules" and isinstance(where[1], int):
         rule = data["rules"][where[1]]
@@ -217,51 +292,129 @@ def _rule_id_at(data: dict, where: list) -> str | None:
 
 
 def _build_pack(data: dict, node: yaml.Node, path: str) -> Pack:
-    pack_id = data["id"]
-    seen: set[str] = set()
-    rules = []
-    for i, raw in enumerate(data.get("rules", [])):
-        where = f"{path}:{_line_of(node, ['rules', i])}"
-        if raw["id"] in seen:
-            raise RulePackError(where, "duplicate rule id", rule=raw["id"], field="id")
-        seen.add(raw["id"])
-        if "pattern" in raw:
-            try:
-                compile_pattern(raw["pattern"])
-            except ValueError as exc:
-                raise RulePackError(where, str(exc), rule=raw["id"], field="pattern") from None
-        texts = raw.get("text", ())
-        texts = (texts,) if isinstance(texts, str) else tuple(texts)
-        rules.append(Rule(
-            id=raw["id"], kind=raw["kind"], why=raw["why"], pack=pack_id,
-            texts=tuple(squash(t).casefold() for t in texts), pattern=raw.get("pattern"),
-            field=raw.get("field"), keep_marker=raw.get("keep_marker", False),
-            css=raw.get("css"), xpath=raw.get("xpath"), examples=raw.get("examples", {}),
-            line=_line_of(node, ["rules", i]),
-        ))
+    """The ``Pack`` for schema-valid ``data``, with every RE2 program it runs compiled and kept."""
+    rules, strip_programs, spent = _build_rules(data, node, path)
     match = data.get("match", {})
+    signature_programs = []
     for i, pattern in enumerate(match.get("patterns", [])):
-        try:
-            compile_pattern(pattern)
-        except ValueError as exc:
-            raise RulePackError(f"{path}:{_line_of(node, ['match', 'patterns', i])}", str(exc),
-                                field="match.patterns") from None
+        where = f"{path}:{_line_of(node, ['match', 'patterns', i])}"
+        program = _compiled(pattern, where, None, "match.patterns")
+        spent = _charge(spent, program, where, None, "match.patterns")
+        signature_programs.append(program)
     generic = bool(data.get("generic", False))
     if not generic and not any(match.get(k) for k in ("domains", "signatures", "patterns")):
         raise RulePackError(path, "a site pack needs match.domains, match.signatures or "
                                   "match.patterns (or generic: true)", field="match")
-    return Pack(
-        id=pack_id, description=data["description"], path=path, generic=generic,
+    pack = Pack(
+        id=data["id"], description=data["description"], path=path, generic=generic,
         domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
         signatures=tuple(match.get("signatures", [])), patterns=tuple(match.get("patterns", [])),
         fields=dict(data.get("fields", {})), rules=tuple(rules),
     )
+    _keep(pack, "_strip_programs", strip_programs)
+    _keep(pack, "_signature_patterns", signature_programs)
+    _keep(pack, "_matcher", _line_matcher(pack, path))
+    return pack
+
+
+def _build_rules(data: dict, node: yaml.Node, path: str) -> tuple[list[Rule], list, int]:
+    """(rules, (rule, program) for the strip rules, RE2 instructions spent) for a pack's rules,
+    each checked in order: unique id, patterns that compile, selectors that run."""
+    seen: set[str] = set()
+    rules, strip_programs, spent = [], [], 0
+    for i, raw in enumerate(data.get("rules", [])):
+        line = _line_of(node, ["rules", i])
+        where = f"{path}:{line}"
+        if raw["id"] in seen:
+            raise RulePackError(where, "duplicate rule id", rule=raw["id"], field="id")
+        seen.add(raw["id"])
+        texts = raw.get("text", ())
+        texts = (texts,) if isinstance(texts, str) else tuple(texts)
+        rule = Rule(
+            id=raw["id"], kind=raw["kind"], why=raw["why"], pack=data["id"],
+            texts=tuple(squash(t).casefold() for t in texts), pattern=raw.get("pattern"),
+            field=raw.get("field"), keep_marker=raw.get("keep_marker", False),
+            css=raw.get("css"), xpath=raw.get("xpath"), examples=raw.get("examples", {}),
+            line=line,
+        )
+        if rule.kind == "remove_html" and (problem := selector_problem(rule.css, rule.xpath)):
+            raise RulePackError(where, problem, rule=rule.id, field="css" if rule.css else "xpath")
+        if rule.pattern is not None:
+            program = _compiled(rule.pattern, where, rule.id, "pattern")
+            if rule.kind in STRIP_KINDS:
+                program = _compiled(strip_source(rule), where, rule.id, "pattern")
+                strip_programs.append((rule, program))
+            spent = _charge(spent, program, where, rule.id, "pattern")
+        rules.append(rule)
+    return rules, strip_programs, spent
+
+
+def _compiled(pattern: str, where: str, rule: str | None, fld: str):
+    """``compile_pattern(pattern)``, or ``RulePackError`` at ``where`` with RE2's reason."""
+    try:
+        return compile_pattern(pattern)
+    except ValueError as exc:
+        raise RulePackError(where, str(exc), rule=rule, field=fld) from None
+
+
+def _charge(spent: int, program, where: str, rule: str | None, fld: str) -> int:
+    """RE2 instructions spent with ``program`` added; ``RulePackError`` past ``PACK_PROGRAM_SIZE``."""
+    spent += program.programsize
+    if spent > PACK_PROGRAM_SIZE:
+        raise RulePackError(where, f"the pack's patterns up to this one are too large together "
+                                   f"({spent} RE2 instructions, at most {PACK_PROGRAM_SIZE})",
+                            rule=rule, field=fld)
+    return spent
+
+
+def _line_matcher(pack: Pack, path: str) -> LineMatcher:
+    """The pack's ``LineMatcher``, or ``RulePackError`` naming the first rule whose pattern
+    makes the joined line-rule patterns too much for RE2 (each compiled alone already)."""
+    rules = pack.rules_of(*LINE_KINDS)
+    try:
+        return LineMatcher(rules)
+    except ValueError as exc:
+        with_pattern = [r for r in rules if r.pattern is not None]
+        index, reason = first_refused([r.pattern for r in with_pattern]) or (len(with_pattern) - 1, str(exc))
+        rule = with_pattern[index]
+        raise RulePackError(f"{path}:{rule.line}", f"the pack's line-rule patterns up to this one are {reason}",
+                            rule=rule.id, field="pattern") from None
+
+
+def selector_problem(css: str | None, xpath: str | None = None) -> str | None:
+    """Why a ``remove_html`` selector (``css`` if given, else ``xpath``) cannot run, or None.
+    It is compiled and run as ``readers/html.py`` runs it (``tree.cssselect(css)``, which is
+    ``CSSSelector(css, translator="html")``, or ``tree.xpath(xpath)``), on a one-element page
+    (which keeps a hostile expression cheap):
+    that finds syntax errors, unknown CSS pseudo-classes, undeclared namespace prefixes and
+    an XPath that gives a number, string or boolean instead of nodes.
+
+    >>> selector_problem("div.share-bar"), selector_problem(None, "//p[@class='x']")
+    (None, None)
+    >>> selector_problem("div >")
+    'not a valid CSS selector: Expected selector, got <EOF at 5>'
+    >>> selector_problem(None, "//div[")
+    'not a valid XPath: Invalid expression'
+    >>> selector_problem(None, "count(//p)")
+    'the XPath must select elements, but it gives a float'
+    """
+    kind = "CSS selector" if css else "XPath"
+    try:
+        selector = CSSSelector(css, translator="html") if css else lxml.etree.XPath(xpath)
+        found = selector(lxml.html.fromstring("<html></html>"))
+    except (SelectorError, lxml.etree.LxmlError, ValueError) as exc:
+        return f"not a valid {kind}: {exc}"
+    if not isinstance(found, list):
+        return f"the {kind} must select elements, but it gives a {type(found).__name__}"
+    return None
 
 
 def load_pack(path: Path) -> Pack:
-    """Read and validate one pack file."""
+    """Read and validate one pack file; one over ``MAX_PACK_SIZE`` is refused unread."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        _refuse_size(str(path), Path(path).stat().st_size, "bytes")
+        with open(path, encoding="utf-8") as file:
+            text = file.read(MAX_PACK_SIZE + 1)  # parse_pack refuses it if it grew meanwhile
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(str(path), f"cannot read: {exc}") from None
     return parse_pack(text, str(path))

@@ -81,10 +81,29 @@ def test_catastrophic_pattern_runs_in_linear_time():
      "  - id: a\n    kind: drop\n    why: xyz\n    text: b\n", "duplicate"),
     ("- just\n- a list\n", "mapping"),
     ("id: [unclosed\n", "YAML"),
+    ("id: demo\ndescription: &d d\ngeneric: true\nrules: []\n", r"demo\.yaml:2: YAML anchors and aliases"),
+    ("id: demo\ndescription: d\ngeneric: true\nrules:\n  - {id: a, kind: remove_html, why: xyz, css: 'p:nope'}\n",
+     r"demo\.yaml:5: rule 'a': field 'css': not a valid CSS selector"),
 ])
 def test_invalid_packs_are_refused(body, needle):
     with pytest.raises(RulePackError, match=needle):
         parse_pack(body, "demo.yaml")
+
+
+def test_named_groups_in_patterns_do_not_confuse_the_matcher():
+    """RE2 accepts two groups of one name: a rule's own ``(?P<r1>...)`` must not shadow the
+    name the joined alternation gives the second rule."""
+    text = pack("""
+        id: demo
+        description: demo
+        generic: true
+        rules:
+          - {id: promo, kind: drop, why: promo line, pattern: "(?i)subscribe (?P<r1>now|today)"}
+          - {id: more, kind: cut_from, why: trailer, pattern: "More (stories|news)"}
+          - {id: ad, kind: drop, why: ad label, pattern: "Advert(isement)?"}
+    """)
+    matcher = parse_pack(text, "demo.yaml").line_rules
+    assert [matcher.find(t).id for t in ("Subscribe now", "More news", "Advert")] == ["promo", "more", "ad"]
 
 
 def test_duplicate_pack_ids_across_files(tmp_path):

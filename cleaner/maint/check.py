@@ -1,8 +1,11 @@
 """Validate and lint every rule pack: the checks a maintainer (and CI) runs before a change.
 
-Errors: a pack that fails the schema or has a bad pattern (RE2 compiles only linear-time
-patterns, so compiling proves no pattern can backtrack catastrophically), a duplicate pack
-id, two site packs claiming the same domain or signature, a rule whose examples fail.
+Errors: a pack that ``load_pack`` refuses, with the very ``RulePackError`` the cleaner stops
+on before any document (a file over the size limit, YAML anchors, aliases or deep nesting,
+the schema, a bad pattern: RE2 compiles only linear-time patterns, so compiling proves no
+pattern can backtrack catastrophically; patterns too large joined; a CSS or XPath selector
+that cannot run), a duplicate pack id, two site packs claiming the same domain or signature,
+a rule whose examples fail.
 Warnings: a rule without examples, a rule that no seed and no example exercises.
 """
 from __future__ import annotations
@@ -40,7 +43,7 @@ def check(rules_dir: Path, seeds_dir: Path | None = None) -> list[Finding]:
         try:
             packs.append(load_pack(path))
         except RulePackError as exc:
-            findings.append(Finding("error", exc.path, exc.rule, exc.reason + (f" (field {exc.field})" if exc.field else "")))
+            findings.append(refusal(exc))
     findings += _duplicates(packs) + _overlaps(packs)
     exercised = _exercised_by_seeds(packs, seeds_dir) if seeds_dir else set()
     for pack in packs:
@@ -52,6 +55,16 @@ def check(rules_dir: Path, seeds_dir: Path | None = None) -> list[Finding]:
             if not rule.examples and seeds_dir and rule.ref not in exercised:
                 findings.append(Finding("warning", where, rule.ref, "no seed and no example exercises it"))
     return findings
+
+
+def refusal(exc: RulePackError) -> Finding:
+    """The error for a pack that ``load_pack`` refused: its file:line, rule, reason and field.
+
+    >>> print(refusal(RulePackError("p.yaml:5", "not a valid XPath: Invalid expression",
+    ...                             rule="menu", field="xpath")))
+    p.yaml:5: menu: error: not a valid XPath: Invalid expression (field xpath)
+    """
+    return Finding("error", exc.path, exc.rule, exc.reason + (f" (field {exc.field})" if exc.field else ""))
 
 
 def _duplicates(packs: list[Pack]) -> list[Finding]:
