@@ -9,19 +9,22 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Mapping
 
-from .blocks import Block, split_text
+from .blocks import Block
 from .decode import decode_bytes
 from .limits import DocumentTimeout, time_limit
 from .errors import InputError
+from .page import Found
 from .pipeline import Context, Draft, run_steps
-from .readers import html, html_meta
+from .readers import html
 from .readers.html import looks_like_html
+from .readers.text import read_text
 from .record import Article, ErrorInfo, Removal
 from .rulepack import PackSet, load_packs
 from .settings import Settings
 from .textutil import word_count
 from .steps import DEFAULT_STEPS, HEURISTIC_STEPS
 from .steps.language import LanguageDetector
+from .vocabulary import Vocabularies
 
 
 #: a body needs at least one paragraph of this many words, or the input has no article
@@ -48,7 +51,7 @@ class Cleaner:
     def __init__(self, settings: Settings | None = None, packs: PackSet | None = None):
         self.settings = settings or Settings()
         self.packs = packs if packs is not None else load_packs(self.settings.resolved_rules_dir())
-        self.tools: dict[str, Any] = {}
+        self.tools: dict[str, Any] = {"vocabulary": Vocabularies.load()}
         if self.settings.detect_language:
             self.tools["language"] = LanguageDetector(self.settings.language_seed,
                                                       self.settings.language_sample_chars)
@@ -108,25 +111,16 @@ class Cleaner:
                                               f"the limit of {settings.max_input_bytes}")
         if not text.strip():
             raise InputError("empty", "the input is empty")
+        given = {name: Found(value, "given by the caller", "markup") for name, value in hints.items()}
         if looks_like_html(text):
-            blocks, packs, hints, trace = self._read_html(text, url, hints)
-            url = url or hints.get("url")
+            page, packs = html.read_html(text, url, lambda page_url: self.packs.select(text, page_url, settings.generic_rules),
+                                         settings.html_fallback, given)
         else:
-            blocks, packs, trace = split_text(text), self.packs.select(text, url, settings.generic_rules), ()
-        blocks, limited = self._limit(blocks)
-        trace = tuple(trace) + tuple(limited)
-        ctx = Context(settings=settings, packs=tuple(packs), url=url, hints=hints, tools=self.tools)
-        draft = run_steps(Draft(tuple(blocks), removed=trace), ctx, self.steps)
+            page, packs = read_text(text, url, given), self.packs.select(text, url, settings.generic_rules)
+        blocks, limited = self._limit(list(page.blocks))
+        ctx = Context(settings=settings, packs=tuple(packs), page=page, tools=self.tools)
+        draft = run_steps(Draft(tuple(blocks), removed=page.trace + tuple(limited)), ctx, self.steps)
         return self._record(draft, ctx, doc_id=doc_id, source=source), tuple(blocks)
-
-    def _read_html(self, text: str, url: str | None, hints: Mapping[str, Any]):
-        """Parse, pick packs by URL (given, canonical or og:url), prune, extract, hint."""
-        tree = html.parse_html(text)
-        found = html_meta.hints(tree, url or html_meta.page_url(tree))
-        packs = self.packs.select(text, url or found.get("url"), self.settings.generic_rules)
-        pruned = html.prune(tree, packs)
-        blocks = html.main_content_blocks(tree, url or found.get("url"), self.settings.html_fallback)
-        return blocks, packs, {**found, **hints}, pruned
 
     def _limit(self, blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
         """Apply ``max_blocks`` and ``max_block_chars``; what is cut is traced."""
@@ -147,17 +141,18 @@ class Cleaner:
         return limited, trace
 
     def _record(self, draft: Draft, ctx: Context, *, doc_id: str, source: str | None) -> Article:
-        f = draft.fields
+        f = {name: found.value for name, found in draft.decided.items()}
         has_text = any(word_count(b.text) >= _MIN_PARAGRAPH_WORDS for b in draft.blocks)
         body = "\n\n".join(b.text for b in draft.blocks) if has_text else ""
         error = None if has_text else ErrorInfo("no_article", "no article text (no paragraph of "
                                                 f"{_MIN_PARAGRAPH_WORDS}+ words) was found in the input")
         site = ctx.site_packs[0].id if ctx.site_packs else None
+        explain = self.settings.explain
         return Article(
             id=doc_id, headline=f.get("headline"), dateline=f.get("dateline"),
             byline=tuple(f.get("byline", ())), published=f.get("published"),
-            language=f.get("language"), body=body, site=site, url=ctx.url or f.get("url"),
-            source=source, agency=ctx.pinned("agency") or f.get("agency"),
-            credits=f.get("credits"), copyright=f.get("copyright") or ctx.hints.get("copyright"), error=error,
-            removed=draft.removed if self.settings.explain else None,
+            language=f.get("language"), body=body, site=site, url=ctx.url,
+            source=source, agency=f.get("agency"), credits=f.get("credits"), copyright=f.get("copyright"),
+            error=error, removed=draft.removed if explain else None,
+            fields_from={name: found.source for name, found in draft.decided.items()} if explain else None,
         )

@@ -17,7 +17,7 @@
 """
 from __future__ import annotations
 
-from .rulepack import LineMatcher, Rule, STRIP_KINDS
+from .rulepack import LineMatcher, Rule, STRIP_KINDS, strip_source
 from .patterns import compile_pattern
 from .steps.site_rules import strip_block
 
@@ -25,8 +25,7 @@ from .steps.site_rules import strip_block
 def _acts_on(rule: Rule, line: str) -> tuple[bool, str]:
     """(does the rule act on this line, the line after it acted)."""
     if rule.kind in STRIP_KINDS:
-        source = rule.pattern if rule.kind == "strip_prefix" else f"(?:{rule.pattern})$"
-        text, taken = strip_block(line, [(rule, compile_pattern(source))])
+        text, taken = strip_block(line, [(rule, compile_pattern(strip_source(rule)))])
         return bool(taken), text
     if rule.kind == "remove_html":
         return False, line

@@ -1,8 +1,10 @@
 """The pipeline: a ``Draft`` goes through small named steps, each pure and traced.
 
 A step is ``step(draft, ctx) -> Draft``. It returns a new draft with the blocks it kept,
-the fields it found, and a ``Removal`` for everything it took out (rule id or heuristic
-name, reason, text). ``explain`` shows those removals to maintainers.
+the evidence it found for record fields (``Found``: value, where, kind), and a ``Removal``
+for everything it took out (rule id or heuristic name, reason, text). ``explain`` shows
+those removals to maintainers. No step decides a field: the last one, ``fields``
+(``cleaner/fields/resolve.py``), decides them all from the evidence.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
 from .blocks import Block
+from .page import Found, Page
 from .record import Removal
 from .rulepack import Pack
 from .settings import Settings
@@ -24,7 +27,10 @@ class Draft:
     blocks: tuple[Block, ...]
     header: tuple[Block, ...] = ()
     removed: tuple[Removal, ...] = ()
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    #: (field name, ``Found``) in the order the steps found them
+    evidence: tuple[tuple[str, Found], ...] = ()
+    #: the fields as decided by the last step (``fields``)
+    decided: Mapping[str, Found] = field(default_factory=dict)
     #: block index -> cut rule (cut_from / cut_before) that matched it, found by the rules step
     marks: Mapping[int, Any] = field(default_factory=dict)
 
@@ -49,11 +55,22 @@ class Draft:
         """New body blocks (e.g. after a prefix was stripped) plus their trace entries."""
         return dataclasses.replace(self, blocks=tuple(blocks), removed=self.removed + tuple(trace))
 
-    def with_fields(self, **found: Any) -> "Draft":
-        """Set record fields found by a step (``None`` values are ignored)."""
-        merged = dict(self.fields)
-        merged.update({k: v for k, v in found.items() if v is not None})
-        return dataclasses.replace(self, fields=merged)
+    def found(self, name: str, value: Any, source: str, kind: str = "text") -> "Draft":
+        """Add evidence for a record field (an empty value adds nothing).
+
+        >>> Draft(()).found("byline", ("Ross Colvin",), "text line 3").evidence[0][1].source
+        'text line 3'
+        """
+        if value in (None, "", ()):
+            return self
+        return dataclasses.replace(self, evidence=self.evidence + ((name, Found(value, source, kind)),))
+
+    def evidence_for(self, name: str, kind: str | None = None) -> list[Found]:
+        """The evidence found so far for one field (of one kind)."""
+        return [f for n, f in self.evidence if n == name and (kind is None or f.kind == kind)]
+
+    def with_decided(self, decided: Mapping[str, Found]) -> "Draft":
+        return dataclasses.replace(self, decided=dict(decided))
 
     def with_header(self, header: Iterable[Block]) -> "Draft":
         return dataclasses.replace(self, header=tuple(header))
@@ -64,13 +81,21 @@ class Draft:
 
 @dataclass(frozen=True)
 class Context:
-    """What every step may read: settings, the packs that matched, and document facts."""
+    """What every step may read: settings, the packs that matched, the page as read."""
 
     settings: Settings
     packs: tuple[Pack, ...] = ()
-    url: str | None = None
-    hints: Mapping[str, Any] = field(default_factory=dict)
+    page: Page = field(default_factory=lambda: Page("text", ()))
     tools: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str | None:
+        return self.page.url
+
+    @property
+    def html(self) -> bool:
+        """True when the input was an HTML page (its blocks are extracted content)."""
+        return self.page.format == "html"
 
     @property
     def site_packs(self) -> tuple[Pack, ...]:
@@ -82,6 +107,16 @@ class Context:
 
 
 Step = Callable[[Draft, Context], Draft]
+
+
+def text_line(block: Block) -> str:
+    """Where a field was found in the text, for ``--explain``.
+
+    >>> text_line(Block(4, "Von Jan Kixmüller"))
+    'text line 4: "Von Jan Kixmüller"'
+    """
+    text = block.text if len(block.text) <= 80 else block.text[:77] + "..."
+    return f'text line {block.index}: "{text}"'
 
 
 def run_steps(draft: Draft, ctx: Context, steps: Iterable[tuple[str, Step]]) -> Draft:

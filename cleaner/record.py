@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,8 @@ class Article:
     #: set instead of ``error`` for an input that is no page (an HTTP 404, an image in a WARC)
     skipped: ErrorInfo | None = None
     removed: tuple[Removal, ...] | None = field(default=None, compare=False)
+    #: with ``explain``: where each field came from ("json-ld datePublished", "text line 4: ...")
+    fields_from: Mapping[str, str] | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -93,7 +95,8 @@ class Article:
         return [p for p in self.body.split("\n\n") if p]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; ``error``, ``skipped`` and ``removed`` appear only when set."""
+        """A JSON-ready dict; ``error``, ``skipped``, ``fields_from`` and ``removed`` appear only
+        when set."""
         out: dict[str, Any] = {
             "id": self.id,
             "source": self.source,
@@ -113,6 +116,8 @@ class Article:
             out["error"] = self.error.to_dict()
         if self.skipped is not None:
             out["skipped"] = self.skipped.to_dict()
+        if self.fields_from is not None:
+            out["fields_from"] = dict(self.fields_from)
         if self.removed is not None:
             out["removed"] = [r.to_dict() for r in self.removed]
         return out

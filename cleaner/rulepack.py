@@ -74,6 +74,16 @@ class Pack:
     patterns: tuple[str, ...]
     fields: dict
     rules: tuple[Rule, ...]
+    #: the languages the pack's text rules are for (empty: every language)
+    languages: tuple[str, ...] = ()
+
+    def speaks(self, language: str | None) -> bool:
+        """True when the pack's text rules apply to a document in ``language``.
+
+        >>> Pack("de", "d", "de.yaml", True, (), (), (), {}, (), ("de",)).speaks("en")
+        False
+        """
+        return not self.languages or language in self.languages
 
     @property
     def line_rules(self) -> "LineMatcher":
@@ -309,7 +319,7 @@ def _build_pack(data: dict, node: yaml.Node, path: str) -> Pack:
         id=data["id"], description=data["description"], path=path, generic=generic,
         domains=tuple(d.lower().removeprefix("www.") for d in match.get("domains", [])),
         signatures=tuple(match.get("signatures", [])), patterns=tuple(match.get("patterns", [])),
-        fields=dict(data.get("fields", {})), rules=tuple(rules),
+        fields=dict(data.get("fields", {})), rules=tuple(rules), languages=tuple(data.get("languages", ())),
     )
     _keep(pack, "_strip_programs", strip_programs)
     _keep(pack, "_signature_patterns", signature_programs)

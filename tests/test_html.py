@@ -107,7 +107,7 @@ def test_date_and_url_and_language(cleaner):
     record = cleaner.clean(page(head, lang="en-GB"))
     assert record.published == "2024-03-12"
     assert record.url == "https://news.example.org/2024/03/12/library"
-    assert html_meta.language(html.parse_html(page(lang="de-AT"))) == "de"
+    assert html_meta.language(html.parse_html(page(lang="de-AT"))).value == "de"
 
 
 def test_declared_charset_is_used():

@@ -7,15 +7,18 @@ with ``no_network`` and without ``huge_tree``; an XML declaration is dropped bef
 from __future__ import annotations
 
 import re
+from typing import Callable, Mapping
 
 import lxml.etree
 import lxml.html
 
 from ..blocks import Block, squash
 from ..errors import InputError
+from ..page import Found, Page
 from ..record import Removal
 from ..rulepack import Pack
 from ..textutil import is_prose, word_count
+from . import html_meta
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -87,6 +90,21 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
     if tree is None:
         raise InputError("html", "the HTML could not be parsed: empty document")
     return tree
+
+
+def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], list[Pack]],
+              fallback: bool = False, given: Mapping[str, Found] | None = None) -> tuple[Page, list[Pack]]:
+    """The page and the packs that apply to it: parsed once; the markup's fields read (URL:
+    the one given, else the canonical link); the packs chosen by that URL
+    (``choose_packs``) prune the tree; trafilatura finds the main content in what is left.
+    ``given``: fields the caller already knows, which stand over the markup's."""
+    tree = parse_html(text)
+    url = url or html_meta.page_url(tree)
+    markup = {**html_meta.markup(tree, url), **(given or {})}
+    packs = choose_packs(url)
+    pruned = prune(tree, packs)
+    blocks = main_content_blocks(tree, url, fallback)
+    return Page("html", tuple(blocks), markup, url, pruned), packs
 
 
 def prune(tree: lxml.html.HtmlElement, packs: list[Pack]) -> tuple[Removal, ...]:

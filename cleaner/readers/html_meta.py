@@ -13,8 +13,9 @@ import re
 from typing import Any, Iterator
 
 from ..blocks import squash
-from ..steps.byline import NOT_NAMES as _NOT_NAMES
-from ..steps.headline import site_suffix_removed, title_similarity
+from ..page import Found
+from ..fields.names import clean_names
+from ..fields.titles import site_suffix_removed, title_similarity
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "webpage",
@@ -87,75 +88,7 @@ def _names(value: Any, people_only: bool = True) -> list[str]:
     return []
 
 
-_LOWER_NAME = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,3}")
-
-
-def clean_names(text: str, lowercase: bool = False) -> list[str]:
-    """Person names from an author string: entities decoded, handles and URLs dropped.
-    ``lowercase``: the string comes from metadata that names the author (JSON-LD, ``<meta>``),
-    where "kirstin boatto" is a name; in the page's text a lowercase phrase is none.
-
-    >>> clean_names("Maria &amp; Katerina"), clean_names("andrew.keaveney"), clean_names("By Jane Doe")
-    (['Maria', 'Katerina'], [], ['Jane Doe'])
-    >>> clean_names("Author Isaiah Shelton"), clean_names("David Jackson - Editorial Team"), clean_names("ServiceTitan November 3")
-    (['Isaiah Shelton'], ['David Jackson'], ['ServiceTitan'])
-    >>> clean_names("Ann Lee\\n  on behalf of the team"), clean_names("BySummer Swann-June"), clean_names("Dec. 2025 · Niko Matsakis")
-    (['Ann Lee'], ['Summer Swann'], ['Niko Matsakis'])
-    >>> clean_names("Stephen JesudunsinAI Writer, Embarque"), clean_names("Luke KimDecember 3, 2025")
-    (['Stephen Jesudunsin', 'Embarque'], ['Luke Kim'])
-    >>> clean_names("Keith Barry, Senior Autos Reporter"), clean_names('"David Kim"'), clean_names("Text by Hunter Dukes")
-    (['Keith Barry'], ['David Kim'], ['Hunter Dukes'])
-    >>> clean_names("Benjamin Preston, Updated by Jon Linkov"), clean_names("Guide | by Will Judd")
-    (['Benjamin Preston'], ['Guide', 'Will Judd'])
-    >>> clean_names("kirstin boatto", lowercase=True), clean_names("andrew.keaveney", lowercase=True)
-    (['kirstin boatto'], [])
-    """
-    text = html.unescape(text)
-    text = ", ".join(line for line in text.splitlines() if line.strip())
-    text = _LABEL.sub("", _GLUED_LABEL.sub("", text))
-    parts = [_ROLE_OR_DATE.sub("", _GLUED_TAIL.sub("", _LABEL.sub("", squash(p)))).strip(_AROUND)
-             for p in re.split(r"\s*(?:,|;|·|\band\b|&|\|)\s*", text) if not _OTHER_ROLE.match(p)]
-    return [p for p in dict.fromkeys(parts) if p and _is_name(p, lowercase)]
-
-
-_LABEL = re.compile(r"^\s*(?:(?:written|posted|reviewed|words|story|text)\s+by|by|author(?:ed by)?|the author)\b\s*:?\s*",
-                    re.IGNORECASE)
-#: someone who did other work on the piece than write it: no author
-_OTHER_ROLE = re.compile(r"^\s*(?:(?:updated|edited|reviewed|researched|fact[- ]checked|medically reviewed|"
-                         r"illustrated|photographed|published)\s+(?:by|in)\b|published in\b)", re.IGNORECASE)
-#: words of a job title ("Staff Writer", "Senior Autos Reporter", "Former McKinsey Consultant")
-_ROLE_WORDS = (r"(?:writer|editor|reporter|correspondent|columnist|contributor|director|consultant|"
-               r"producer|strategist|analyst|manager|expert|editor-in-chief)")
-_ROLE = re.compile(rf"^(?:(?:sr\.?|senior|former|staff|chief|managing|contributing)\b.*|.*\b{_ROLE_WORDS})$",
-                   re.IGNORECASE)
-#: a job title or a month glued to the name with no space: "Jane DoeStaff Writer", "Luke KimDecember 3"
-_GLUED_TAIL = re.compile(
-    r"(?<=[a-z\d])(?:[A-Z]{1,3}\s)?(?:(?:[A-Z][a-z]+\s+){0,2}(?:Writer|Editor|Reporter|Correspondent|"
-    r"Columnist|Contributor|Director|Consultant|Producer|Strategist|Analyst|Manager)\b"
-    r"|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b).*$")
-_AROUND = " \"'“”‘’•·|*-–—"
-_GLUED_LABEL = re.compile(r"^\s*(?:(?:[Ww]ritten|[Pp]osted)\s+)?[Bb]y(?=[A-Z][a-z])")
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-          r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b\.?")
-# a month word after a name is a date only with a day or year after it ("Theresa May" stays)
-_ROLE_OR_DATE = re.compile(rf"(?:\s+[-–—]\s+.*|\s*[-–—]?\s+{_MONTH}\s+\d.*|[-–—]{_MONTH}.*|\s+\d.*)$", re.IGNORECASE)
-_DATE_WORD = re.compile(rf"^(?:{_MONTH}|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|[\d/.:-]+)$",
-                        re.IGNORECASE)
-
-
-def _is_name(part: str, lowercase: bool = False) -> bool:
-    if any(ch in part for ch in "@/:»"):
-        return False
-    if not any(ch.isupper() for ch in part) and not (lowercase and _LOWER_NAME.fullmatch(part)):
-        return False
-    if re.search(r"(?i)^more about|\bauthor", part):  # "Author", "The author", "✉Corresponding author."
-        return False
-    return (len(part) <= 60 and not _NOT_NAMES.match(part) and not _DATE_WORD.match(part)
-            and not _ROLE.match(part))
-
-
-def headline(tree, objects: list[dict]) -> str | None:
+def headline(tree, objects: list[dict]) -> Found | None:
     """The page's own ``<h1>`` (the one most like the title when there are several), else
     ``og:title``, JSON-LD ``headline`` or ``<title>``, each without a site name."""
     title = squash(tree.findtext(".//title") or "")
@@ -164,14 +97,19 @@ def headline(tree, objects: list[dict]) -> str | None:
     h1s = [t for t in (_heading_line(h.text_content(), reference) for h in tree.iter("h1")) if len(t.split()) >= 2]
     if h1s:
         best = max(h1s, key=lambda t: (title_similarity(t, reference), len(t.split())))
-        return best if title_similarity(best, reference) >= _H1_SIMILARITY else h1s[0]
+        return _found(best if title_similarity(best, reference) >= _H1_SIMILARITY else h1s[0], "<h1>")
     page = "\n".join([_meta(tree, "og:site_name") or ""] + [f.text_content() for f in tree.iter("footer")][:1])
     if og:
-        return site_suffix_removed(og, page)
+        return _found(site_suffix_removed(og, page), "og:title")
     for obj in objects:
         if isinstance(obj.get("headline"), str) and obj["headline"].strip():
-            return squash(obj["headline"])
-    return site_suffix_removed(title, page) if title else None
+            return _found(squash(obj["headline"]), "json-ld headline")
+    return _found(site_suffix_removed(title, page), "<title>") if title else None
+
+
+def _found(value, source: str) -> Found | None:
+    """Markup evidence, or None for an empty value."""
+    return Found(value, source, "markup") if value else None
 
 
 def _heading_line(text: str, reference: str) -> str:
@@ -188,27 +126,30 @@ def _heading_line(text: str, reference: str) -> str:
     return max(lines, key=lambda line: (title_similarity(line, reference), len(line.split())), default="")
 
 
-def byline(tree, objects: list[dict]) -> tuple[str, ...]:
+def byline(tree, objects: list[dict]) -> Found | None:
     """Authors: JSON-LD people > ``meta[name=author]`` > ``rel=author`` links, author markup
     and byline or author boxes on the page. Of the author markup and boxes only the first that
     names someone counts: the later ones are most often comments' authors ("itemprop=author" in
     a comment) or the authors of related articles."""
     for obj in objects:
         if names := _names(obj.get("author")):
-            return tuple(dict.fromkeys(names))
+            return _found(tuple(dict.fromkeys(names)), "json-ld author")
     meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
     if meta and (names := clean_names(meta, lowercase=True)):
-        return tuple(names)
+        return _found(tuple(names), "meta author")
     if (_meta(tree, "twitter:label1") or "").lower() == "written by":  # Yoast's reading card
         if names := clean_names(_meta(tree, "twitter:data1") or "", lowercase=True):
-            return tuple(names)
+            return _found(tuple(names), "meta twitter:data1 (written by)")
     for k, xpath in enumerate(_AUTHOR_XPATHS):
         texts = [squash(e.text_content()) for e in tree.xpath(xpath)[:5]]
         found = [names for text in texts if len(text) <= 120 and (names := clean_names(text))]
         if found:  # every rel=author link (co-authors); of the markup and boxes, the first
             names = found[0] if k >= 1 else [n for ns in found for n in ns]
-            return tuple(dict.fromkeys(names))
-    return tuple(_labelled_author(tree))
+            return _found(tuple(dict.fromkeys(names)), _AUTHOR_SOURCES[k])
+    return _found(tuple(_labelled_author(tree)), "a visible 'By' label")
+
+
+_AUTHOR_SOURCES = ("rel=author links", "itemprop=author markup", "author-name markup", "byline or author box")
 
 
 #: short texts with "by" or "author" in them (the XPath filters; Python sees a handful per page)
@@ -246,7 +187,7 @@ def _labelled_author(tree) -> list[str]:
     return []
 
 
-def published(tree, url: str | None) -> str | None:
+def published(tree, url: str | None) -> Found | None:
     """The original publication date, found by htmldate (JSON-LD, meta tags, ``<time>``,
     visible dates, the URL); the cheap search first, the extensive one only when it fails.
     htmldate works on its own copy of the tree and never fetches."""
@@ -259,20 +200,20 @@ def published(tree, url: str | None) -> str | None:
         except Exception:  # a page that trips htmldate loses its date, not its record
             found = None
         if found:
-            return found
+            return _found(found, "htmldate" + (" (extensive search)" if extensive else ""))
     return None
 
 
-def language(tree) -> str | None:
+def language(tree) -> Found | None:
     """Two-letter code from ``<html lang>`` (or ``og:locale``).
 
     >>> import lxml.html
-    >>> language(lxml.html.fromstring('<html lang="en-GB"><body><p>x</p></body></html>'))
+    >>> language(lxml.html.fromstring('<html lang="en-GB"><body><p>x</p></body></html>')).value
     'en'
     """
     value = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "og:locale", "content-language") or ""
     code = re.split(r"[-_]", value.strip().lower())[0]
-    return code if re.fullmatch(r"[a-z]{2}", code) else None
+    return _found(code, "<html lang>") if re.fullmatch(r"[a-z]{2}", code) else None
 
 
 def page_url(tree) -> str | None:
@@ -316,10 +257,10 @@ def copyright_notice(tree) -> str | None:
     return None
 
 
-def hints(tree, url: str | None) -> dict[str, Any]:
-    """Every field the markup offers, for the pipeline's steps (``ctx.hints``)."""
+def markup(tree, url: str | None) -> dict[str, Found]:
+    """Every field the markup offers, each with where it came from (``Page.markup``)."""
     objects = list(_jsonld_objects(tree))
-    found = {"format": "html", "headline": headline(tree, objects), "byline": byline(tree, objects) or None,
-             "published": published(tree, url), "language": language(tree), "url": url,
-             "copyright": copyright_notice(tree)}
-    return {k: v for k, v in found.items() if v}
+    found = {"headline": headline(tree, objects), "byline": byline(tree, objects),
+             "published": published(tree, url), "language": language(tree),
+             "copyright": _found(copyright_notice(tree), "the footer's copyright line")}
+    return {k: v for k, v in found.items() if v is not None}

@@ -4,12 +4,14 @@ Text dumps and HTML (after its own front door) both run ``DEFAULT_STEPS``.
 """
 from __future__ import annotations
 
+from ..fields.resolve import resolve_fields
 from . import (byline, comments, content, cuts, dateline, headline, language, published, repair,
                site_rules, teasers, trailers)
 
 #: (name, step) in the order they run; names appear in traces and in ``explain``.
 DEFAULT_STEPS = (
     ("repair", repair.repair_text),
+    ("language", language.detect_language),
     ("strip-rules", site_rules.apply_strip_rules),
     ("line-rules", site_rules.apply_line_rules),
     ("duplicates", repair.drop_repeated_lines),
@@ -22,7 +24,7 @@ DEFAULT_STEPS = (
     ("trailers", trailers.drop_link_list_trailer),
     ("content", content.keep_main_content),
     ("dateline", dateline.split_dateline),
-    ("language", language.detect_language),
+    ("fields", resolve_fields),
 )
 
 #: steps that are heuristics (switched off by ``Settings.heuristics = False``).

@@ -11,7 +11,7 @@ import re
 
 from ..pipeline import Context, Draft
 from ..textutil import is_prose, word_count
-from .published import contains_date
+from ..fields.dates import contains_date
 
 _WINDOW = 25
 _MIN_SIGNATURES = 4

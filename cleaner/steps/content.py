@@ -84,7 +84,7 @@ def main_span(texts: list[str]) -> tuple[int, int]:
 def keep_main_content(draft: Draft, ctx: Context) -> Draft:
     """Keep the article text (``main_span``); what stands outside it goes."""
     blocks = draft.blocks
-    if not blocks or ctx.hints.get("format") == "html":
+    if not blocks or ctx.html:
         return draft  # trafilatura has already chosen the main content of a page
     start, end = main_span([b.text for b in blocks])
     if (start, end) == (0, len(blocks)):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..blocks import Block
-from ..datelines import parse_dateline
+from ..fields.datelines import parse_dateline
 from ..pipeline import Context, Draft
 from ..record import Removal
 
@@ -20,5 +20,6 @@ def split_dateline(draft: Draft, ctx: Context) -> Draft:
                       dateline.text, first.index)
     published = dateline.date if dateline.date and not dateline.date.startswith("--") else None
     draft = draft.replace_blocks("dateline", blocks, [removal])
-    return draft.with_fields(dateline=dateline, agency=draft.fields.get("agency") or dateline.agency,
-                             published=draft.fields.get("published") or published)
+    where = f'the dateline "{dateline.text}"'
+    return (draft.found("dateline", dateline, where).found("agency", dateline.agency, where, "dateline")
+            .found("published", published, where, "dateline"))

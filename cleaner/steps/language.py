@@ -1,7 +1,11 @@
-"""Language: pinned by a pack, announced by the page and confirmed, or langdetect (seeded)."""
+"""Language, found early: langdetect (seeded) on the running text of the page as read, so that
+the later steps can use the words of the document's language (``cleaner/vocabulary/``) and
+the packs made for it. A pack that pins the language saves the detection; the record's
+language is decided with the markup's ``<html lang>`` by ``cleaner/fields/resolve.py``."""
 from __future__ import annotations
 
 from ..pipeline import Context, Draft
+from ..textutil import is_prose
 
 
 class LanguageDetector:
@@ -40,15 +44,12 @@ class LanguageDetector:
 
 
 def detect_language(draft: Draft, ctx: Context) -> Draft:
-    pinned = ctx.pinned("language")
-    if pinned:
-        return draft.with_fields(language=pinned)
+    """The language langdetect finds in the paragraphs of running text (all the blocks when
+    there are none); none is asked when a pack pins the language."""
     detector = ctx.tools.get("language")
-    if detector is None or not ctx.settings.detect_language:
-        return draft.with_fields(language=ctx.hints.get("language"))
-    text = " ".join(b.text for b in draft.blocks)
+    if detector is None or not ctx.settings.detect_language or ctx.pinned("language"):
+        return draft
+    prose = [b.text for b in draft.blocks if is_prose(b.text)]
+    text = " ".join(prose or [b.text for b in draft.blocks])
     found = detector.detect(text) if text else None
-    hinted = ctx.hints.get("language")
-    if hinted and (found is None or found == hinted):
-        return draft.with_fields(language=hinted)
-    return draft.with_fields(language=found)
+    return draft.found("language", found, "langdetect on the running text")

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from ..fields.resolve import language_of
 from ..pipeline import Context, Draft
 from ..record import Removal
-from ..rulepack import Rule
+from ..rulepack import Pack, Rule
 
 _WRAPPING = re.compile(r"^\((.*)\)$")
 
@@ -29,9 +30,15 @@ def strip_block(text: str, rules_and_programs) -> tuple[str, list[tuple[Rule, st
     return text, taken
 
 
+def text_packs(draft: Draft, ctx: Context) -> list[Pack]:
+    """The matching packs whose text rules apply to the document's language."""
+    language = language_of(draft, ctx)
+    return [p for p in ctx.packs if p.speaks(language)]
+
+
 def apply_strip_rules(draft: Draft, ctx: Context) -> Draft:
     """Trim glued prefixes and suffixes (a breadcrumb stuck to the headline)."""
-    rules = [pair for p in ctx.packs for pair in p.strip_rules]
+    rules = [pair for p in text_packs(draft, ctx) for pair in p.strip_rules]
     if not rules:
         return draft
     blocks, trace = [], []
@@ -55,8 +62,8 @@ def clean_field_value(field: str, text: str) -> str:
 
 def apply_line_rules(draft: Draft, ctx: Context) -> Draft:
     """Drop and extract matching blocks; mark cut markers for ``cut-rules``."""
-    matchers = [p.line_rules for p in ctx.packs]
-    drops, marks, found = [], {}, {}
+    matchers = [p.line_rules for p in text_packs(draft, ctx)]
+    drops, marks, found = [], {}, []
     for block in draft.blocks:
         rule = next((r for m in matchers if (r := m.find(block.text)) is not None), None)
         if rule is None:
@@ -65,8 +72,10 @@ def apply_line_rules(draft: Draft, ctx: Context) -> Draft:
             drops.append((block, rule.ref, rule.why))
         elif rule.kind == "extract":
             drops.append((block, rule.ref, rule.why))
-            found.setdefault(rule.field, clean_field_value(rule.field, block.text))
+            found.append((rule.field, clean_field_value(rule.field, block.text), f"rule {rule.ref}"))
         else:
             marks[block.index] = rule
     draft = draft.remove("line-rules", drops).with_marks(marks)
-    return draft.with_fields(**{k: v for k, v in found.items() if k not in draft.fields})
+    for name, value, source in found:
+        draft = draft.found(name, value, source, "pack")
+    return draft

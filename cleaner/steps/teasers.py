@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..blocks import Block
-from ..datelines import find_inner_dateline, parse_dateline
+from ..fields.datelines import find_inner_dateline, parse_dateline
 from ..pipeline import Context, Draft
 from ..record import Removal
 from ..textutil import ends_with_ellipsis, fold, is_running_text, strip_ellipsis
@@ -85,7 +85,7 @@ def drop_teasers(draft: Draft, ctx: Context) -> Draft:
     # a text dump repeats its table of contents and menus word for word: any repeated line
     # of some length goes; in a page's extracted content only a repeated sentence does (a
     # recipe's "Eat 1–2 hours after your workout" under each of three menus is no teaser)
-    html = ctx.hints.get("format") == "html"
+    html = ctx.html
     targets = [comparable(b.text) for b in blocks]
     last = {t: i for i, t in enumerate(targets)}
     kept = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_PATTERN, normalise_date
-from .record import Dateline
+from ..record import Dateline
 
 _CAPS_PLACE = r"[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ.'’\-]+){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’\-]+(?:\s+[A-Z][a-zà-ÿ'’\-]+){0,2}"

@@ -12,6 +12,8 @@ from datetime import datetime
 
 from dateutil import parser as date_parser
 
+from ..textutil import word_count
+
 #: month names of the languages most news comes in, mapped to their English names for dateutil
 FOREIGN_MONTHS = {
     # French
@@ -77,3 +79,32 @@ def find_date(text: str) -> str | None:
     """The first date expression in a text, normalised (see ``normalise_date``)."""
     found = _DATE.search(text)
     return normalise_date(found.group(0)) if found else None
+
+
+_LABEL = r"(?:(?:published|posted|updated|last updated|date|first published)(?:\s+on)?\s*:?\s*)"
+_DATE_LINE = re.compile(rf"^(?:{_LABEL})?(?:\w+day,?\s+)?{DATE_PATTERN}"
+                        r"(?:\s*(?:at\s+)?[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?"
+                        r"(?:\s*[|·•,-]\s*.{0,40})?$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_ANY_DATE = re.compile(DATE_PATTERN.replace(r",?\s+\d{4}", r",?\s+\d{4}"), re.IGNORECASE)
+
+
+def contains_date(text: str, max_words: int = 14) -> bool:
+    """A short line with a calendar date in it (a dateline, "Updated ...", a date stamp).
+
+    >>> contains_date("Dec 18 2025 Preparing a transition"), contains_date("Fitness Trends 2025")
+    (True, False)
+    """
+    # every date has a digit: the cheap test first, the long pattern only where it can match
+    return word_count(text) <= max_words and _DIGIT.search(text) is not None and _ANY_DATE.search(text) is not None
+
+
+def looks_like_date_line(text: str) -> bool:
+    """A line that is only a date (perhaps with a label and a time).
+
+    >>> looks_like_date_line("September 4, 2025"), looks_like_date_line("Published: 12 March 2024 10:32")
+    (True, True)
+    >>> looks_like_date_line("In 2007 al Qaeda militants killed 3,870 civilians.")
+    False
+    """
+    return word_count(text) <= 12 and bool(_DATE_LINE.match(text.strip()))

@@ -1,0 +1,223 @@
+"""Page titles and headlines as strings: site names, separators, likeness.
+
+Helpers for the headline step (``cleaner/steps/headline.py``) and the HTML markup reader
+(``cleaner/readers/html_meta.py``): what a headline-like line is, a page title without its
+site name, how a line relates to the title, how alike two titles are.
+"""
+from __future__ import annotations
+
+import re
+
+from ..blocks import squash
+from ..textutil import ends_with_ellipsis, fold, word_count
+from .dates import DATE_PATTERN, MONTH_YEAR_PATTERN, contains_date, looks_like_date_line
+from .names import looks_like_byline
+
+_PIPE = re.compile(r"\s+[|｜]\s+")
+_DASH = re.compile(r"\s+(?:[-–—:·•»]|::)\s+")
+_ANY_SEPARATOR = re.compile(rf"{_PIPE.pattern}|{_DASH.pattern}")
+_CRUMB = re.compile(r"\s*(?:»|›|>|/)\s+")
+_SITE_NAME_WORDS = 5
+_LABEL = re.compile(r"\w+:\s+")
+DATE_AFTER = re.compile(rf"(?:\s+[/|｜·•–—-])?\s+({DATE_PATTERN}|{MONTH_YEAR_PATTERN})$", re.IGNORECASE)
+
+
+def is_headline_like(text: str, min_words: int = 2) -> bool:
+    """A line that could be a headline: a few words, no teaser ellipsis, no date or byline.
+
+    >>> is_headline_like("US says Iran behind violence in Iraq"), is_headline_like("September 4, 2025")
+    (True, False)
+    """
+    n = word_count(text)
+    return (min_words <= n <= 30 and len(text) <= 300 and not ends_with_ellipsis(text)
+            and not contains_date(text) and not looks_like_byline(text))
+
+
+def titled(text: str, min_words: int = 2) -> bool:
+    """A line that can be a page title: headline-like, or with a date in it that is more
+    than a date line ("Best albums of November 2025").
+
+    >>> titled("Best albums of November and December 2025"), titled("Updated: 12 March 2024")
+    (True, False)
+    """
+    return is_headline_like(text, min_words) or (
+        min_words <= word_count(text) <= 30 and not ends_with_ellipsis(text)
+        and not looks_like_byline(text) and not looks_like_date_line(text))
+
+
+def site_suffix_removed(title: str, page_text: str) -> str:
+    """The page title without a site name: after ' | ', or after a dash when that part is
+    short and named elsewhere on the page (footer, copyright line) or looks like a domain.
+
+    >>> site_suffix_removed("Tax cuts approved | Daily Planet", "")
+    'Tax cuts approved'
+    >>> site_suffix_removed("Iran leaders aware of Iraq activities - US", "The US military said.")
+    'Iran leaders aware of Iraq activities - US'
+    >>> site_suffix_removed("Rates rise - Daily Planet", "© 2024 Daily Planet")
+    'Rates rise'
+    >>> site_suffix_removed("Rates rise – Daily Planet - Daily Planet", "")
+    'Rates rise'
+    """
+    parts = _PIPE.split(title)
+    if len(parts) > 1:
+        title = parts[0] if word_count(parts[0]) >= 3 else max(parts, key=word_count)
+    twice = site_name_twice(title)
+    if twice:
+        return twice[1]
+    head, _, tail = _rsplit_dash(title)
+    if tail and word_count(tail) <= _SITE_NAME_WORDS and word_count(head) >= 2:
+        if re.search(r"\.\w{2,4}\b", tail) or _named_elsewhere(tail, page_text):
+            return head
+    return title
+
+
+def site_name_twice(title: str) -> tuple[str, str] | None:
+    """(the title with one copy, the title with none) when it ends with the same site name
+    twice ("Rates rise – Daily Planet - Daily Planet": a CMS adding the name to a title that
+    has it), else None.
+
+    >>> site_name_twice("Rates rise – Daily Planet - Daily Planet")
+    ('Rates rise – Daily Planet', 'Rates rise')
+    >>> site_name_twice("Movers | Top 19 | Supermove") is None
+    True
+    """
+    cuts = list(_ANY_SEPARATOR.finditer(title))
+    if len(cuts) < 2:
+        return None
+    before, last = cuts[-2], cuts[-1]
+    name, again, bare = title[last.end():], title[before.end(): last.start()], title[: before.start()]
+    if name.casefold() == again.casefold() and word_count(name) <= _SITE_NAME_WORDS and word_count(bare) >= 2:
+        return title[: last.start()], bare
+    return None
+
+
+def _rsplit_dash(title: str) -> tuple[str, str, str]:
+    found = list(_DASH.finditer(title))
+    if not found:
+        return title, "", ""
+    last = found[-1]
+    return title[: last.start()], last.group(0), title[last.end():]
+
+
+def _named_elsewhere(name: str, page_text: str) -> bool:
+    """The site name stands on a line of its own or in a copyright line ("© Daily Planet 2024").
+
+    >>> _named_elsewhere("Daily Planet", "Menu\\n© Daily Planet 2024"), _named_elsewhere("Planet", "Planet Earth")
+    (True, False)
+    """
+    pattern = re.compile(rf"(?im)^(?:.*(?:©|copyright|\(c\)).*)?{re.escape(name)}\W*(?:(?:19|20)\d\d\W*)?$")
+    return bool(pattern.search(page_text))
+
+
+def title_relation(title: str, line: str) -> str | None:
+    """How ``line`` relates to a page title, or None.
+
+    >>> title_relation("News On Iran & Its NeighboursIraqUS says Iran behind violence in Iraq",
+    ...                "US says Iran behind violence in Iraq")
+    'glued-prefix'
+    >>> title_relation("Tax cuts approved | Daily Planet", "Tax cuts approved")
+    'site-suffix'
+    >>> title_relation("Preparing a transition", "Dec 18 2025 Preparing a transition")
+    'line-has-prefix'
+    >>> title_relation("Tax cuts approved | Daily Planet", "Daily Planet") is None
+    True
+    >>> title_relation("8 Recent Trends in Photography", "Recent Trends in Photography") is None
+    True
+    >>> title_relation("Post-Brexit trade deal agreed", "Brexit trade deal agreed") is None
+    True
+    >>> title_relation("Blockchain trends for 2026-2030", "Blockchain trends for 2026") is None
+    True
+    """
+    return relation_of(Folded(title), Folded(line))
+
+
+_SEPARATOR_AFTER = re.compile(r"^\s*[|｜–—:·•»]|^\s+[/-]\s")  # not the hyphen in "2026-2030"
+_SITE_SEPARATOR = re.compile(r"^\s+[|｜–—·•»-]\s")
+_SEPARATOR_BEFORE = re.compile(r"(?:[|｜–—:·•»]|\s[/-])\s*$")  # not "Post-" of "Post-Brexit"
+
+
+class Folded:
+    """A line folded once for the many comparisons of the title search."""
+
+    __slots__ = ("raw", "words", "folded")
+
+    def __init__(self, text: str):
+        self.raw = squash(text).casefold()
+        self.words = word_count(text)
+        self.folded = fold(text)
+
+
+def relation_of(t: Folded, l: Folded) -> str | None:
+    """``title_relation`` on pre-folded text."""
+    if not l.folded or not t.folded:
+        return None
+    if t.folded == l.folded:
+        return "same"
+    if l.words < 2:
+        return None
+    rest = t.raw[len(l.raw):]
+    if t.raw.startswith(l.raw) and _SEPARATOR_AFTER.match(rest) and (
+            len(l.raw) > 0.5 * len(t.raw)
+            or (_SITE_SEPARATOR.match(rest) and word_count(rest) <= _SITE_NAME_WORDS)):
+        return "site-suffix"  # a short headline before a site name of a few words
+    if len(l.raw) > 0.5 * len(t.raw):
+        if t.raw.endswith(l.raw):
+            before = t.raw[: len(t.raw) - len(l.raw)]
+            if _SEPARATOR_BEFORE.search(before):
+                return "site-prefix"
+            if not before[-1:].isspace() and not before.endswith("-"):
+                return "glued-prefix"
+    if t.words >= 3 and l.folded.endswith(t.folded) and len(l.folded) - len(t.folded) <= 40:
+        return "line-has-prefix"
+    return None
+
+
+def glued_junk(prefix: str) -> bool:
+    """A prefix that is no part of a headline: a date, a breadcrumb, words glued on, a
+    one-word section label that the page title does not have ("Blog: ").
+
+    >>> glued_junk("Dec 18 2025 "), glued_junk("What’s the "), glued_junk("Blog: ")
+    (True, False, True)
+    """
+    return bool(contains_date(prefix + " 2000") and re.search(r"\d", prefix)) or bool(
+        _CRUMB.search(prefix)) or not prefix[-1:].isspace() or bool(_LABEL.fullmatch(prefix))
+
+
+def date_suffix_removed(text: str, title: str) -> str:
+    """The line without a date printed after it that the page title does not have (the
+    page's date set beside its headline).
+
+    >>> date_suffix_removed("Advent of Code, week 2 20 December 2025", "Blog: Advent of Code, week 2")
+    'Advent of Code, week 2'
+    >>> date_suffix_removed("Porting a parser / Dec 2025", "Porting a parser")
+    'Porting a parser'
+    >>> date_suffix_removed("The best typefaces for December 2025", "The best typefaces for December 2025")
+    'The best typefaces for December 2025'
+    """
+    if not text[-1:].isdigit():
+        return text
+    found = DATE_AFTER.search(text)
+    if not found or found.start() == 0 or found.group(1).casefold() in title.casefold():
+        return text
+    return text[: found.start()]
+
+
+def title_similarity(line: str, title: str) -> float:
+    """Share of the line's words (3+ letters) that the title has too.
+
+    >>> title_similarity("Best GPS Running Watches of 2026", "GPS Watches | Gear Lab")
+    0.4
+    """
+    words = content_words(line)
+    if not words:
+        return 0.0
+    return len(words & content_words(title)) / len(words)
+
+
+#: words too common to tell two titles apart (English; other languages have longer words)
+_COMMON = frozenset("the and for with you your are was how what from that this its our not "
+                    "but all can has have why who when will into out about".split())
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in fold(text).split() if len(w) >= 3 and w not in _COMMON}

@@ -1,0 +1,121 @@
+"""What the field finders know of each language, as data, not Python lists.
+
+``dates.yaml`` (month and weekday names, published/updated labels, time words, the order of
+numeric dates), ``bylines.yaml`` (byline prefixes, joiners, job titles) and ``agencies.yaml``
+(news agencies and their short names) live beside this module. They are validated against
+``cleaner/schema/vocabulary.schema.json`` when a ``Cleaner`` is built (a broken file is a
+``RulePackError`` naming it), and chosen by the document's language: a finder asks for
+``Words`` of the document's language and English.
+
+>>> words = Vocabularies.load().words(("de",))
+>>> words.months["märz"], "von" in words.byline_prefixes, "by" in words.byline_prefixes
+(3, True, True)
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Mapping
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from ..errors import RulePackError
+
+FOLDER = Path(__file__).resolve().parent
+_SCHEMA = FOLDER.parent / "schema" / "vocabulary.schema.json"
+#: the language whose words every document is searched with too
+BASE = "en"
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words of some languages (a document's own and English), merged. Finders compile
+    their patterns from it once (``cached_property`` on the immutable value)."""
+
+    languages: tuple[str, ...]
+    months: Mapping[str, int] = field(default_factory=dict)
+    weekdays: frozenset[str] = frozenset()
+    published: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    time: tuple[str, ...] = ()
+    #: how numeric dates are written in the first language that says ("DMY", "MDY", "YMD")
+    order: str = "DMY"
+    byline_prefixes: tuple[str, ...] = ()
+    joiners: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    #: casefolded agency name or short form -> the short form (else the name) used in records
+    agencies: Mapping[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def compiled(self) -> dict:
+        """A place for finders to keep what they compile from these words (per ``Words``)."""
+        return {}
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RulePackError(str(path), f"cannot read the vocabulary: {exc}".replace("\n", " ")) from None
+    validator = Draft202012Validator(json.loads(_SCHEMA.read_text(encoding="utf-8")))
+    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))), None)
+    if error is not None:
+        where = "/".join(map(str, error.absolute_path))
+        raise RulePackError(str(path), f"{error.message}" + (f" (at {where})" if where else ""))
+    return data
+
+
+def _unique(items) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class Vocabularies:
+    """Every vocabulary file, validated; ``words(languages)`` merges the ones asked for."""
+
+    def __init__(self, dates: dict, bylines: dict, agencies: list):
+        self.dates, self.bylines, self.agencies = dates, bylines, agencies
+        self._merged: dict[tuple[str, ...], Words] = {}
+
+    @classmethod
+    def load(cls, folder: Path = FOLDER) -> "Vocabularies":
+        """Read and validate ``dates.yaml``, ``bylines.yaml`` and ``agencies.yaml``."""
+        return cls(_read(folder / "dates.yaml")["dates"], _read(folder / "bylines.yaml")["bylines"],
+                   _read(folder / "agencies.yaml")["agencies"])
+
+    @property
+    def languages(self) -> set[str]:
+        return set(self.dates) | set(self.bylines)
+
+    def words(self, languages: tuple[str | None, ...]) -> Words:
+        """The words of ``languages`` and English, merged in that order (memoised per tuple:
+        the vocabularies never change once loaded)."""
+        key = _unique([code for code in languages if code] + [BASE])
+        merged = self._merged.get(key)
+        if merged is None:
+            merged = self._merged[key] = self._merge(key)
+        return merged
+
+    def _merge(self, languages: tuple[str, ...]) -> Words:
+        dates = [self.dates.get(code, {}) for code in languages]
+        bylines = [self.bylines.get(code, {}) for code in languages]
+        agencies: dict[str, str] = {}
+        for agency in self.agencies:
+            shown = (agency.get("short") or [agency["name"]])[0]
+            for name in [agency["name"], *agency.get("short", [])]:
+                agencies[name.casefold()] = shown
+        return Words(
+            languages=languages,
+            months={word: number for d in reversed(dates) for word, number in d.get("months", {}).items()},
+            weekdays=frozenset(w for d in dates for w in d.get("weekdays", ())),
+            published=_unique(w for d in dates for w in d.get("published", ())),
+            updated=_unique(w for d in dates for w in d.get("updated", ())),
+            time=_unique(w for d in dates for w in d.get("time", ())),
+            order=next((d["order"] for d in dates if "order" in d), "DMY"),
+            byline_prefixes=_unique(w for b in bylines for w in b.get("prefixes", ())),
+            joiners=_unique(w for b in bylines for w in b.get("joiners", ())),
+            roles=_unique(w for b in bylines for w in b.get("roles", ())),
+            agencies=agencies,
+        )
