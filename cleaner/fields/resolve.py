@@ -11,7 +11,9 @@ the first found:
 * ``dateline``: the lede's dateline ("BAGHDAD, July 2, 2007 (Reuters) -").
 
 Language is the exception: the detected language is taken before ``<html lang>``, which
-counts only when nothing could be detected (pages often announce a template's language).
+counts only when nothing could be detected (pages often announce a template's language), or
+when it names a variety of the detected language (``nb`` Bokmål for detected ``no``
+Norwegian): then it is the more exact of two answers that agree.
 """
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ PRECEDENCE = {
 }
 
 
+#: written varieties that langdetect reports as their macrolanguage
+VARIETIES = {"no": ("nb", "nn")}
+
+
 def decide(field: str, evidence: Iterable[Found]) -> Found | None:
     """The evidence that decides ``field``: the first of the first kind in its order.
 
@@ -42,11 +48,20 @@ def decide(field: str, evidence: Iterable[Found]) -> Found | None:
     'text line 4'
     >>> decide("language", [Found("de", "<html lang>", "markup"), Found("en", "langdetect", "text")]).value
     'en'
+    >>> decide("language", [Found("nb", "<html lang>", "markup"), Found("no", "langdetect", "text")]).value
+    'nb'
     """
     kinds = PRECEDENCE[field]
+    evidence = list(evidence)
     ranked = [(kinds.index(f.kind), i, f) for i, f in enumerate(evidence)
               if f.kind in kinds and f.value not in (None, "", ())]
-    return min(ranked, key=lambda r: r[:2])[2] if ranked else None
+    if not ranked:
+        return None
+    best = min(ranked, key=lambda r: r[:2])[2]
+    if field == "language" and best.kind == "text":
+        exact = [f for f in evidence if f.kind == "markup" and f.value in VARIETIES.get(best.value, ())]
+        return exact[0] if exact else best
+    return best
 
 
 def pinned(ctx: Context) -> list[tuple[str, Found]]:
