@@ -40,9 +40,10 @@ def sources() -> list[tuple[str, bytes]]:
     return items
 
 
-def make_corpus(folder: Path, n: int) -> tuple[Path, Path, int]:
-    """n documents: files in folder/files, the rest in folder/crawl.warc.gz; also folder/html
-    with the HTML files alone (for trafilatura). Returns (input folder, html folder, bytes)."""
+def make_corpus(folder: Path, n: int, warcs: int = 1) -> tuple[Path, Path, int]:
+    """n documents: files in folder/in, the rest in ``warcs`` WARC.gz files there (as a crawl
+    writes them); also folder/html with the HTML files alone (for trafilatura). Returns (input
+    folder, html folder, bytes)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -51,8 +52,9 @@ def make_corpus(folder: Path, n: int) -> tuple[Path, Path, int]:
     files.mkdir(parents=True)
     html.mkdir()
     size = 0
-    with open(files / "crawl.warc.gz", "wb") as stream:
-        writer = WARCWriter(stream, gzip=True)
+    streams = [open(files / (f"crawl-{k:03d}.warc.gz" if warcs > 1 else "crawl.warc.gz"), "wb") for k in range(warcs)]
+    try:
+        writers = [WARCWriter(stream, gzip=True) for stream in streams]
         for i in range(n):
             suffix, data = items[i % len(items)]
             size += len(data)
@@ -63,8 +65,12 @@ def make_corpus(folder: Path, n: int) -> tuple[Path, Path, int]:
                 continue
             kind = "text/html" if suffix == ".html" else "text/plain"
             headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.0")
+            writer = writers[(i // 2) % warcs]
             writer.write_record(writer.create_warc_record(f"https://example.org/{i}", "response",
                                                           payload=io.BytesIO(data), http_headers=headers))
+    finally:
+        for stream in streams:
+            stream.close()
     return files, html, size
 
 

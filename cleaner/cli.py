@@ -81,6 +81,47 @@ class Progress:
                 f"skipped {c['skipped']}, {seconds:.1f} s{kept}")
 
 
+#: the options that change what cleaning does, shared by clean-articles and clean-articles-spark
+CLEANING_OPTIONS = (
+    click.option("--max-seconds", type=click.FloatRange(min=0), default=30.0, show_default=True,
+                 help="Time limit per document (0: none)."),
+    click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+                 help="Largest document (or feed line) read, after decompression."),
+    click.option("--text-field", "text_fields", multiple=True,
+                 help="JSON Lines field(s) with the page (default: html, text, content, raw)."),
+    click.option("--url-field", default="url", show_default=True, help="JSON Lines field with the URL."),
+    click.option("--id-field", default="id", show_default=True, help="JSON Lines field with the id."),
+    click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+                 help="Folder of rule packs (default: the bundled rules/)."),
+    click.option("--no-generic", is_flag=True, help="Do not apply the generic rule pack."),
+    click.option("--no-heuristics", is_flag=True,
+                 help="Rules only: no headline, teaser, trailer or main-content heuristics."),
+    click.option("--no-language", is_flag=True, help="Skip language detection (packs may still pin it)."),
+    click.option("--html-fallback", is_flag=True,
+                 help="HTML: also try trafilatura's fallback extractors (more recall, slower)."),
+    click.option("--explain", is_flag=True,
+                 help="Add 'removed' and 'fields_from': what each rule and heuristic took out, and why; where each field came from."),
+)
+
+
+def cleaning_options(command):
+    """Add ``CLEANING_OPTIONS`` to a command."""
+    for option in reversed(CLEANING_OPTIONS):
+        command = option(command)
+    return command
+
+
+def settings_of(max_seconds, max_bytes, text_fields, url_field, id_field, rules_dir, no_generic, no_heuristics,
+                no_language, html_fallback, explain) -> tuple[Settings, Feed]:
+    """The cleaning options as the ``Settings`` and the ``Feed`` (how to read JSON Lines)."""
+    settings = Settings(rules_dir=Path(rules_dir) if rules_dir else None, generic_rules=not no_generic,
+                        heuristics=not no_heuristics, detect_language=not no_language, explain=explain,
+                        max_input_bytes=max_bytes, max_seconds=max_seconds, html_fallback=html_fallback)
+    feed = Feed(text_fields=tuple(text_fields) or Feed.text_fields, url_field=url_field, id_field=id_field,
+                max_bytes=max_bytes)
+    return settings, feed
+
+
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="clean-articles")
 @click.argument("inputs", nargs=-1, required=True)
@@ -89,31 +130,16 @@ class Progress:
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--resume", is_flag=True, help="Keep the records of an interrupted run of the same output; skip their inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
-@click.option("--max-seconds", type=click.FloatRange(min=0), default=30.0, show_default=True, help="Time limit per document (0: none).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True, help="Largest document (or feed line) read, after decompression.")
-@click.option("--text-field", "text_fields", multiple=True, help="JSON Lines field(s) with the page (default: html, text, content, raw).")
-@click.option("--url-field", default="url", show_default=True, help="JSON Lines field with the URL.")
-@click.option("--id-field", default="id", show_default=True, help="JSON Lines field with the id.")
-@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="Folder of rule packs (default: the bundled rules/).")
-@click.option("--no-generic", is_flag=True, help="Do not apply the generic rule pack.")
-@click.option("--no-heuristics", is_flag=True, help="Rules only: no headline, teaser, trailer or main-content heuristics.")
-@click.option("--no-language", is_flag=True, help="Skip language detection (packs may still pin it).")
-@click.option("--html-fallback", is_flag=True, help="HTML: also try trafilatura's fallback extractors (more recall, slower).")
-@click.option("--explain", is_flag=True, help="Add 'removed': what each rule and heuristic took out, and why.")
 @click.option("--url", help="The URL of the (single) input, for site-pack matching by domain.")
-def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_bytes, text_fields, url_field,
-         id_field, rules_dir, no_generic, no_heuristics, no_language, html_fallback, explain, url):
+@cleaning_options
+def main(inputs, output, errors_path, jobs, resume, quiet, url, **cleaning):
     """Clean whole-page text dumps and HTML of news articles: one JSON record per input.
 
     INPUTS are files, folders (searched recursively: every file in them), glob patterns or
     '-' for stdin: text dumps, HTML pages, JSON Lines feeds and WARC archives, each optionally
     compressed (gzip, bzip2, xz); what a file holds is told from its content.
     """
-    settings = Settings(rules_dir=Path(rules_dir) if rules_dir else None, generic_rules=not no_generic,
-                        heuristics=not no_heuristics, detect_language=not no_language, explain=explain,
-                        max_input_bytes=max_bytes, max_seconds=max_seconds, html_fallback=html_fallback)
-    feed = Feed(text_fields=tuple(text_fields) or Feed.text_fields, url_field=url_field, id_field=id_field,
-                max_bytes=max_bytes)
+    settings, feed = settings_of(**cleaning)
     stop = Stop().install()
     try:
         job = Job.prepare(inputs, output, errors_path, resume, settings, feed)
@@ -121,6 +147,71 @@ def main(inputs, output, errors_path, jobs, resume, quiet, max_seconds, max_byte
         click.echo(f"clean-articles: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     sys.exit(job.run(jobs or os.cpu_count() or 1, quiet, url, stop))
+
+
+@click.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="clean-articles-spark")
+@click.argument("inputs", nargs=-1)
+@click.option("-o", "--output", required=True,
+              help="Output folder, which must not exist: part files of JSON Lines (the records of clean-articles) or Parquet.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "jsonl.gz", "parquet"]), default="jsonl", show_default=True)
+@click.option("--master", help="Spark master URL (default: spark-submit's, else local[*]).")
+@click.option("--partitions", type=click.IntRange(min=1), help="Partitions of the input list (default: 4 per core).")
+@click.option("--manifest", "manifests", multiple=True,
+              help="A file (path or Hadoop URI) that lists inputs, one per line, as cc-pyspark's warc.paths.")
+@click.option("--manifest-prefix", default="", help="Put before every manifest line (e.g. s3a://commoncrawl/).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line, Spark's progress bar off.")
+@cleaning_options
+def spark_main(inputs, output, fmt, master, partitions, manifests, manifest_prefix, quiet, **cleaning):
+    """Clean news pages on a Spark cluster: the records of clean-articles, one per input.
+
+    INPUTS are what clean-articles reads (files, folders, globs, feeds, WARC archives,
+    compressed or not), as local paths or Hadoop URIs (file://, hdfs://, s3a://...), and
+    --manifest files that list them. The driver lists the files; executors read and clean them.
+    """
+    settings, feed = settings_of(**cleaning)
+    sys.exit(_spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitions, quiet, settings, feed))
+
+
+def _spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitions, quiet, settings, feed) -> int:
+    """clean-articles-spark's work on the driver, with clean-articles's exit statuses."""
+    def usage(message: str) -> int:
+        click.echo(f"clean-articles-spark: {message}", err=True)
+        return EXIT_USAGE
+
+    try:
+        from . import spark as cluster
+    except ImportError as exc:
+        return usage(f"PySpark is not installed ({exc}): pip install 'cleaner[spark]'")
+    if not inputs and not manifests:
+        return usage("no input: give paths, URIs or --manifest")
+    if cluster.scheme_of(output) in cluster.LOCAL_SCHEMES and os.path.lexists(cluster.local_path(output)):
+        return usage(f"the output folder {printable(output)} exists: Spark writes a new one")
+    try:
+        Cleaner(settings)  # a bad rule pack stops here, before Spark starts
+    except RulePackError as exc:
+        return usage(f"bad rule pack: {exc}")
+    started = time.perf_counter()
+    spark = cluster.session(master, quiet)
+    try:
+        names = list(inputs) + [n for m in manifests for n in cluster.read_manifest(spark, m, manifest_prefix)]
+        items = cluster.list_inputs(spark, names)
+        if not items:
+            return usage(f"no input: {', '.join(map(printable, names))} holds no file")
+        counts = cluster.new_counts(spark.sparkContext)
+        records = cluster.clean_inputs(spark, items, settings, feed, partitions, counts)
+        try:
+            cluster.write_records(spark, records, output, fmt)
+        except Exception as exc:  # noqa: BLE001 - Py4J's errors: the job's own failure
+            click.echo(f"clean-articles-spark: the Spark job failed: {str(exc).splitlines()[0][:500]}", err=True)
+            return EXIT_JOB
+        done = {name: counter.value for name, counter in counts.items()}
+    finally:
+        spark.stop()
+    if not quiet:
+        click.echo(f"clean-articles-spark: read {sum(done.values())}, cleaned {done['cleaned']}, "
+                   f"failed {done['failed']}, skipped {done['skipped']}, {time.perf_counter() - started:.1f} s", err=True)
+    return EXIT_FAILED if done["failed"] else EXIT_OK
 
 
 @dataclasses.dataclass

@@ -159,23 +159,35 @@ def read_input(item: Input, feed: Feed) -> Iterator[Doc]:
     if item.error is not None:
         yield Doc(item.source, stem(item.path), error=item.error)
         return
+    try:
+        raw = _open(item.path)
+    except Exception as exc:  # noqa: BLE001 - any failure of one input is that input's record
+        yield Doc(item.source, stem(item.path), error=read_error(item.source, exc))
+        return
+    with raw:
+        yield from read_stream(raw, item, feed)
+
+
+def read_stream(raw: io.BufferedReader, item: Input, feed: Feed) -> Iterator[Doc]:
+    """All documents of one input's bytes, from a buffered binary stream (a file, or
+    ``io.BufferedReader(io.BytesIO(data))`` for bytes read elsewhere, as Spark's); the same
+    guarantees as ``read_input``."""
     compression = ""
     try:
-        with _open(item.path) as raw:
-            compression = compression_of(raw.peek(16))
-            kind = kind_of(_head(raw, compression), item.path)
-            if kind == "warc" and compression in ("", "gzip"):
-                stream = raw  # warcio reads gzip members itself: offsets stay those of the file
-            else:
-                stream = _OPENERS[compression](raw) if compression else raw
-            if kind == "warc":
-                from .warc import read_warc
+        compression = compression_of(raw.peek(16))
+        kind = kind_of(_head(raw, compression), item.path)
+        if kind == "warc" and compression in ("", "gzip"):
+            stream = raw  # warcio reads gzip members itself: offsets stay those of the file
+        else:
+            stream = _OPENERS[compression](raw) if compression else raw
+        if kind == "warc":
+            from .warc import read_warc
 
-                yield from read_warc(stream, item.source, stem(item.path), feed)
-            elif kind == "feed":
-                yield from read_feed(stream, item.source, stem(item.path), feed)
-            else:
-                yield Doc(item.source, stem(item.path), read_limited(stream, feed.max_bytes))
+            yield from read_warc(stream, item.source, stem(item.path), feed)
+        elif kind == "feed":
+            yield from read_feed(stream, item.source, stem(item.path), feed)
+        else:
+            yield Doc(item.source, stem(item.path), read_limited(stream, feed.max_bytes))
     except Exception as exc:  # noqa: BLE001 - any failure of one input is that input's record
         yield Doc(item.source, stem(item.path), error=read_error(item.source, exc, bool(compression)))
 
