@@ -32,6 +32,7 @@ from .io.sources import Feed, read_inputs
 from .io.stop import Interrupted, Stop
 from .io.workers import PoolError, clean_all
 from .settings import Settings
+from .stories import StoryIndex
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_JOB = 0, 1, 2, 3
 
@@ -131,8 +132,10 @@ def settings_of(max_seconds, max_bytes, text_fields, url_field, id_field, rules_
 @click.option("--resume", is_flag=True, help="Keep the records of an interrupted run of the same output; skip their inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--url", help="The URL of the (single) input, for site-pack matching by domain.")
+@click.option("--stories", is_flag=True, help="Give every record a 'story': the id of the first record of its group of copies of one story.")
+@click.option("--stories-window", type=click.IntRange(min=1), help="With --stories: compare with the last N records only (bounded memory for endless streams).")
 @cleaning_options
-def main(inputs, output, errors_path, jobs, resume, quiet, url, **cleaning):
+def main(inputs, output, errors_path, jobs, resume, quiet, url, stories, stories_window, **cleaning):
     """Clean whole-page text dumps and HTML of news articles: one JSON record per input.
 
     INPUTS are files, folders (searched recursively: every file in them), glob patterns or
@@ -141,8 +144,9 @@ def main(inputs, output, errors_path, jobs, resume, quiet, url, **cleaning):
     """
     settings, feed = settings_of(**cleaning)
     stop = Stop().install()
+    index = StoryIndex(stories_window) if stories or stories_window else None
     try:
-        job = Job.prepare(inputs, output, errors_path, resume, settings, feed)
+        job = Job.prepare(inputs, output, errors_path, resume, settings, feed, index)
     except Usage as exc:
         click.echo(f"clean-articles: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -161,8 +165,9 @@ def main(inputs, output, errors_path, jobs, resume, quiet, url, **cleaning):
               help="A file (path or Hadoop URI) that lists inputs, one per line, as cc-pyspark's warc.paths.")
 @click.option("--manifest-prefix", default="", help="Put before every manifest line (e.g. s3a://commoncrawl/).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line, Spark's progress bar off.")
+@click.option("--stories", is_flag=True, help="Give every record a 'story': the id of the first record of its group of copies of one story.")
 @cleaning_options
-def spark_main(inputs, output, fmt, master, partitions, manifests, manifest_prefix, quiet, **cleaning):
+def spark_main(inputs, output, fmt, master, partitions, manifests, manifest_prefix, quiet, stories, **cleaning):
     """Clean news pages on a Spark cluster: the records of clean-articles, one per input.
 
     INPUTS are what clean-articles reads (files, folders, globs, feeds, WARC archives,
@@ -170,10 +175,12 @@ def spark_main(inputs, output, fmt, master, partitions, manifests, manifest_pref
     --manifest files that list them. The driver lists the files; executors read and clean them.
     """
     settings, feed = settings_of(**cleaning)
-    sys.exit(_spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitions, quiet, settings, feed))
+    sys.exit(_spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitions, quiet, stories,
+                        settings, feed))
 
 
-def _spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitions, quiet, settings, feed) -> int:
+def _spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitions, quiet, stories,
+               settings, feed) -> int:
     """clean-articles-spark's work on the driver, with clean-articles's exit statuses."""
     def usage(message: str) -> int:
         click.echo(f"clean-articles-spark: {message}", err=True)
@@ -200,6 +207,8 @@ def _spark_job(inputs, manifests, manifest_prefix, output, fmt, master, partitio
             return usage(f"no input: {', '.join(map(printable, names))} holds no file")
         counts = cluster.new_counts(spark.sparkContext)
         records = cluster.clean_inputs(spark, items, settings, feed, partitions, counts)
+        if stories:
+            records = cluster.with_stories(records, partitions)
         try:
             cluster.write_records(spark, records, output, fmt)
         except Exception as exc:  # noqa: BLE001 - Py4J's errors: the job's own failure
@@ -223,10 +232,12 @@ class Job:
     cleaner: Cleaner
     out: JsonlSink
     errors: JsonlSink
+    #: groups records into stories (``--stories``), or None
+    stories: StoryIndex | None = None
 
     @classmethod
     def prepare(cls, inputs: tuple[str, ...], output: str | None, errors_path: str | None, resume: bool,
-                settings: Settings, feed: Feed) -> "Job":
+                settings: Settings, feed: Feed, stories: StoryIndex | None = None) -> "Job":
         """Every check that can fail before an input is read; ``Usage`` says which failed."""
         if resume and output in (None, "-"):
             raise Usage("--resume needs -o/--output naming a file")
@@ -248,16 +259,17 @@ class Job:
         first = next(items, None)
         if first is None:
             raise Usage(f"no input: {', '.join(map(printable, inputs))} holds no file")
+        seen = stories.add if stories is not None else None  # records kept by --resume, in order
         try:
-            out = JsonlSink(out_target, resume=resume)
+            out = JsonlSink(out_target, resume=resume, seen=seen)
         except OutputError as exc:
             raise Usage(str(exc)) from None
         try:
-            errors = JsonlSink(err_target, resume=resume) if err_target else out
+            errors = JsonlSink(err_target, resume=resume, seen=seen) if err_target else out
         except OutputError as exc:
             out.abort()
             raise Usage(str(exc)) from None
-        return cls(itertools.chain([first], items), feed, cleaner, out, errors)
+        return cls(itertools.chain([first], items), feed, cleaner, out, errors, stories)
 
     def run(self, jobs: int, quiet: bool, url: str | None, stop: Stop) -> int:
         """Clean every input and write its record; the exit status."""
@@ -269,6 +281,8 @@ class Job:
                             else self.out.earlier)
         try:
             for record in clean_all(docs, self.cleaner, jobs, stop):
+                if self.stories is not None:
+                    record["story"] = self.stories.add(record)
                 sink = self.errors if "error" in record or "skipped" in record else self.out
                 sink.write(record)
                 progress.update(record)

@@ -71,6 +71,8 @@ class Article:
     error: ErrorInfo | None = None
     #: set instead of ``error`` for an input that is no page (an HTTP 404, an image in a WARC)
     skipped: ErrorInfo | None = None
+    #: the id of the first record of its group of copies of one story (``cleaner.stories``)
+    story: str | None = None
     removed: tuple[Removal, ...] | None = field(default=None, compare=False)
     #: with ``explain``: where each field came from ("json-ld datePublished", "text line 4: ...")
     fields_from: Mapping[str, str] | None = field(default=None, compare=False)
@@ -95,8 +97,8 @@ class Article:
         return [p for p in self.body.split("\n\n") if p]
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; ``error``, ``skipped``, ``fields_from`` and ``removed`` appear only
-        when set."""
+        """A JSON-ready dict; ``error``, ``skipped``, ``story``, ``fields_from`` and ``removed``
+        appear only when set."""
         out: dict[str, Any] = {
             "id": self.id,
             "source": self.source,
@@ -116,6 +118,8 @@ class Article:
             out["error"] = self.error.to_dict()
         if self.skipped is not None:
             out["skipped"] = self.skipped.to_dict()
+        if self.story is not None:
+            out["story"] = self.story
         if self.fields_from is not None:
             out["fields_from"] = dict(self.fields_from)
         if self.removed is not None:

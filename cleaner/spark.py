@@ -274,6 +274,62 @@ def clean_inputs(spark, items: list[Input], settings: Settings, feed: Feed, part
     return rdd.mapPartitions(lambda pairs: clean((p for _, p in pairs), settings, feed, counts))
 
 
+def with_stories(records, partitions: int | None = None):
+    """The records (an RDD of dicts, in input order) with their ``story``, grouped by Spark:
+    each record's MinHash signature (``cleaner.stories``) gives its LSH band keys; records
+    that share a band key are compared with the bucket's first record and linked when their
+    signatures are alike (``stories.THRESHOLD``); a story is the id of the first record of a
+    group of linked records (connected components, by pointer jumping). On chains of copies
+    that are alike two by two but not end to end, a group can be larger than the one
+    ``clean-articles --stories`` forms by comparing with a story's first record."""
+    from pyspark import StorageLevel
+
+    from . import stories
+
+    # kept: zipWithIndex counts the partitions first, and the records must be cleaned once
+    records = records.persist(StorageLevel.MEMORY_AND_DISK)
+    numbered = records.zipWithIndex().map(lambda pair: (pair[1], pair[0]))
+
+    def digest(pair):
+        n, record = pair
+        if record.get("error") or record.get("skipped"):
+            return []
+        minhash = stories.signature(record.get("body") or "")
+        return [(n, minhash.digest())] if minhash is not None else []
+
+    digests = numbered.flatMap(digest).persist(StorageLevel.MEMORY_AND_DISK)
+    buckets = digests.flatMap(lambda pair: [(key, pair[0]) for key in stories.band_keys(pair[1])]).groupByKey(partitions)
+    edges = buckets.flatMap(lambda kv: _star(sorted(kv[1]))).distinct()  # (first of the bucket, other)
+    alike = (edges.join(digests).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+             .join(digests).filter(lambda kv: stories.similarity(kv[1][0][1], kv[1][1]) >= stories.THRESHOLD)
+             .map(lambda kv: (kv[0], kv[1][0][0])).reduceByKey(min))  # other -> the smallest first linked
+    labels = alike
+    while True:  # pointer jumping: a record's label becomes its label's label until none moves
+        jumped = (labels.map(lambda kv: (kv[1], kv[0])).leftOuterJoin(labels)
+                  .map(lambda kv: (kv[1][0], kv[1][1] if kv[1][1] is not None else kv[0])))
+        moved = jumped.join(labels).filter(lambda kv: kv[1][0] != kv[1][1]).count()
+        labels = jumped.persist(StorageLevel.MEMORY_AND_DISK)
+        if not moved:
+            break
+    ids = numbered.map(lambda pair: (pair[0], pair[1]["id"]))
+    story_ids = labels.map(lambda kv: (kv[1], kv[0])).join(ids).map(lambda kv: (kv[1][0], kv[1][1]))
+
+    def attach(kv):
+        n, (record, story) = kv
+        return n, {**record, "story": story if story is not None else record["id"]}
+
+    return numbered.leftOuterJoin(story_ids).map(attach).sortByKey(numPartitions=partitions).values()
+
+
+def _star(members: list[int]) -> list[tuple[int, int]]:
+    """A bucket's members linked to its first: (first, other) pairs.
+
+    >>> _star([3, 7, 9])
+    [(3, 7), (3, 9)]
+    """
+    return [(members[0], other) for other in members[1:]]
+
+
 def write_records(spark, records, outdir: str, fmt: str = "jsonl") -> None:
     """Write an RDD of record dicts to ``outdir`` (which must not exist) through Spark's
     output committer: JSON Lines as ``clean-articles`` writes them (``jsonl.gz``: gzip part

@@ -165,6 +165,24 @@ def test_a_manifest_lists_inputs(spark, tmp_path):
     assert [Path(i.source).name for i in cluster.list_inputs(spark, names)] == ["a.txt"]
 
 
+def test_stories_as_clean_articles_gives_them(spark, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(3):
+        for seed in sorted((ROOT / "seeds").glob("00[0-4]_*.txt")):
+            shutil.copy(seed, folder / f"{k}-{seed.name}")
+    result = subprocess.run([command("clean-articles"), str(folder), "-o", str(tmp_path / "expected.jsonl"), "-q",
+                             "--stories"], timeout=300)
+    expected = {Path(r["source"]).name: r["story"]
+                for r in map(json.loads, (tmp_path / "expected.jsonl").read_text().splitlines())}
+    counts = cluster.new_counts(spark.sparkContext)
+    records = cluster.clean_inputs(spark, cluster.list_inputs(spark, [str(folder)]), SETTINGS, Feed(), 4, counts)
+    got = {Path(r["source"]).name: r["story"] for r in cluster.with_stories(records, 4).collect()}
+    assert result.returncode == 0 and got == expected
+    assert len(set(got.values())) == 4  # 000 and 001 are one story
+    assert counts["cleaned"].value == len(got)  # each input cleaned once
+
+
 def test_the_command(tmp_path):
     mixed_corpus(tmp_path / "in")
     expected = clean_articles(tmp_path / "in", tmp_path / "expected.jsonl")

@@ -35,7 +35,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Iterator
+from typing import IO, Any, Callable, Iterator
 
 from .names import printable
 
@@ -219,8 +219,10 @@ class _Lock:
 class JsonlSink:
     """Writes records to one output (see the module docstring)."""
 
-    def __init__(self, target: Target, resume: bool = False):
+    def __init__(self, target: Target, resume: bool = False, seen: Callable[[dict], None] | None = None):
         self.target = target
+        #: called with every record kept from an earlier run, in order (``resume``)
+        self.seen = seen
         #: the inputs (``source``, else ``id``) whose records an earlier run wrote (``resume``)
         self.done: set[str] = set()
         #: how the records kept from earlier runs ended: cleaned, failed, skipped
@@ -283,6 +285,8 @@ class JsonlSink:
                     self.done.add(key)
                     self.write(record)
                     self.earlier[status_of(record)] += 1
+                    if self.seen is not None:
+                        self.seen(record)
         self.stream.flush()
         for old in earlier:
             if old != self.path:
