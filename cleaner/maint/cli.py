@@ -105,23 +105,42 @@ def main():
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(exists=True, allow_dash=True))
+@click.option("--id", "wanted", help="The document to explain in a WARC or feed: its id, URL or place (#offset, :line); default the first.")
 @click.option("--url", help="The page's URL (for site-pack matching by domain).")
 @_rules_option
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
-def explain(file, url, rules, as_json):
-    """Show the record and, block by block, what was kept and what removed, by which rule and why."""
-    from .explain import explain as run, render
+@click.option("--html", "report", type=click.Path(dir_okay=False), help="Also write a self-contained HTML report here.")
+def explain(file, wanted, url, rules, as_json, report):
+    """Show the record and, block by block, what was kept and what removed, by which rule and why.
+
+    FILE is any input clean-articles reads: a text dump, an HTML page, compressed or not, a
+    JSON Lines feed or a WARC archive (one document of it: --id, else the first)."""
+    from .explain import explain as run, pick, render
+    from .report import render_html
 
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        raise Mistake(f"cannot read {file}: {exc.strerror or exc}") from None
-    result = run(data, url=url, cleaner=_cleaner(rules, explain=True))
+        doc = pick(file, wanted)
+    except LookupError as exc:
+        raise Mistake(str(exc)) from None
+    if doc.error is not None or doc.skipped is not None:
+        why = doc.error or doc.skipped
+        raise Mistake(f"{doc.source}: {why.type}: {why.message}")
+    if report and Path(report).resolve() == Path(file).resolve():
+        raise Mistake(f"--html {report} is the input: the report would replace it")
+    result = run(doc.data, url=url or doc.url, cleaner=_cleaner(rules, explain=True), doc_id=doc.doc_id or None,
+                 source=doc.source)
+    if report:
+        try:
+            Path(report).write_text(render_html(result, doc.source), encoding="utf-8")
+        except OSError as exc:
+            raise Mistake(f"cannot write {report}: {exc.strerror or exc}") from None
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-    else:
+    elif not report:
         click.echo(render(result, click.style))
+    else:
+        click.echo(f"wrote {report}")
 
 
 @main.command()
