@@ -94,19 +94,6 @@ def test_golden_review_shows_a_diff_after_a_rule_change(tmp_path):
     assert result.exit_code == 1 and '-  "site": "iranfocus"' in result.output
 
 
-def test_coverage_lists_packs_unmatched_and_survivors(tmp_path):
-    for seed in sorted(ROOT.glob("seeds/*.txt")):
-        shutil.copy(seed, tmp_path)
-    for i in range(3):
-        (tmp_path / f"x{i}.txt").write_text(f"Local story number {i} here\n\nThe council met on Monday "
-                                            f"and agreed on item {i} of the plan, the mayor said.\n\nWeather today: sunny\n\n"
-                                            "The vote was close, and the opposition asked for a recount on Tuesday.")
-    data = json.loads(invoke("coverage", tmp_path, "--json").output)
-    assert data["packs"] == {"iranfocus": 2, "globalsecurity": 1} and data["documents"] == 8
-    assert any(s.endswith("x0.txt") for s in data["no_site_pack"])
-    assert {"line": "Weather today: sunny", "documents": 3} in data["surviving_lines"]
-
-
 def test_import_ftr_written_configs(tmp_path):
     config = tmp_path / ".example-news.com.txt"
     config.write_text("title: //h1\nbody: //article\nstrip: //div[@class='ad']\nstrip_id_or_class: promo\n"

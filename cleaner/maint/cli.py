@@ -191,9 +191,11 @@ def new_site(name, dumps, root):
 @_root_option
 @click.option("--accept", "accept_ids", multiple=True, help="Accept the current output of this seed id as its golden.")
 @click.option("--accept-all", is_flag=True, help="Accept every seed's current output (review the diffs first!).")
-def goldens(root, accept_ids, accept_all):
+@click.option("--allow-lost-text", is_flag=True,
+              help="Accept even a golden whose output lost paragraphs of the accepted golden's article text.")
+def goldens(root, accept_ids, accept_all, allow_lost_text):
     """Re-run every seed and show the diff against its golden; accept reviewed ones."""
-    from .review import accept, review, seed_ids
+    from .review import accept, lost_text, review, seed_ids
 
     root = _project(root)
     if not (root / SEEDS).is_dir():
@@ -205,13 +207,20 @@ def goldens(root, accept_ids, accept_all):
         pending = review(root, _project_cleaner(root))
     except (OSError, UnicodeDecodeError) as exc:
         raise Mistake(f"cannot read a seed or golden: {exc}") from None
+    left = []
     for case, actual, diff in pending:
-        if accept_all or case.id in accept_ids:
+        wanted = accept_all or case.id in accept_ids
+        if wanted and lost_text(case, actual) and not allow_lost_text:
+            click.echo(diff)
+            click.echo(f"not accepted {case.golden}: it loses article text of the accepted golden "
+                       "(--allow-lost-text if that text is furniture after all)", err=True)
+            left.append(case.id)
+        elif wanted:
             accept(case, actual)
             click.echo(f"accepted {case.golden}")
         else:
             click.echo(diff)
-    left = [c.id for c, _, _ in pending if not (accept_all or c.id in accept_ids)]
+            left.append(case.id)
     click.echo(f"cleaner-rules goldens: {len(left)} to review" + (f": {', '.join(left)}" if left else ""), err=True)
     sys.exit(1 if left else 0)
 
