@@ -70,3 +70,20 @@ def test_coverage_lists_packs_unmatched_and_survivors_with_the_projects_packs(tm
     assert data["packs"] == {"trailer": 1} and data["documents"] == 4
     assert sorted(Path(s).name for s in data["no_site_pack"]) == ["x0.txt", "x1.txt", "x2.txt"]
     assert {"line": "Weather today: sunny", "documents": 3} in data["surviving_lines"]
+
+
+def test_check_warns_about_a_cut_marker_inside_running_text_and_generic_rules_taking_text(tmp_path):
+    root = project(tmp_path)
+    (root / "rules" / "trailer.yaml").write_text(TRAILER_PACK)
+    result = invoke("check", root / "rules", "--seeds", root / "seeds")
+    assert result.exit_code == 0, result.output  # warnings only
+    assert "trailer/more: warning: cuts 2 paragraph(s) of running text in 000_gazette.txt" in result.output
+    (root / "rules" / "trailer.yaml").unlink()
+    (root / "rules" / "greedy.yaml").write_text(
+        "id: greedy\ndescription: a generic rule that takes article sentences\ngeneric: true\nrules:\n"
+        "  - id: mayor\n    kind: drop\n    why: too greedy\n    pattern: '(?i).*the mayor said\\.'\n"
+        "    examples: {removes: ['It rained, the mayor said.'], keeps: ['Mayor']}\n")
+    result = invoke("check", root / "rules", "--pages", root / "seeds")
+    assert "greedy/mayor: warning: removes running text on 1 of 1 pages" in result.output
+    quiet = invoke("check", ROOT / "rules", "--seeds", ROOT / "seeds")
+    assert "running text" not in quiet.output

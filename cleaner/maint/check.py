@@ -6,18 +6,26 @@ the schema, a bad pattern: RE2 compiles only linear-time patterns, so compiling 
 pattern can backtrack catastrophically; patterns too large joined; a CSS or XPath selector
 that cannot run), a duplicate pack id, two site packs claiming the same domain or signature,
 a rule whose examples fail.
-Warnings: a rule without examples, a rule that no seed and no example exercises.
+Warnings: a rule without examples, a rule that no seed and no example exercises, a
+``cut_from`` marker that fires in the middle of running text in a seed (what it cuts is the
+article), and, with ``pages``, a generic rule that removes paragraphs of running text on
+those pages (the public dev pages: furniture rules must not take article text).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from collections import Counter
+
 from ..core import Cleaner
 from ..errors import RulePackError
 from ..examples import check_examples
-from ..rulepack import Pack, PackSet, load_pack
+from ..io.sources import Feed, iter_docs
+from ..record import Article
+from ..rulepack import Pack, PackSet, Rule, load_pack
 from ..settings import Settings
+from ..textutil import ends_with_ellipsis, is_running_text
 
 
 @dataclass(frozen=True)
@@ -36,8 +44,10 @@ def pack_files(rules_dir: Path) -> list[Path]:
     return sorted(p for p in Path(rules_dir).rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def check(rules_dir: Path, seeds_dir: Path | None = None) -> list[Finding]:
-    """Every finding for the packs in ``rules_dir``; seeds (if given) count as exercising rules."""
+def check(rules_dir: Path, seeds_dir: Path | None = None, pages_dir: Path | None = None) -> list[Finding]:
+    """Every finding for the packs in ``rules_dir``; seeds (if given) count as exercising
+    rules and show cut markers inside running text; ``pages_dir``: pages on which generic rules
+    must not remove running text."""
     findings, packs = [], []
     for path in pack_files(rules_dir):
         try:
@@ -45,7 +55,12 @@ def check(rules_dir: Path, seeds_dir: Path | None = None) -> list[Finding]:
         except RulePackError as exc:
             findings.append(refusal(exc))
     findings += _duplicates(packs) + _overlaps(packs)
-    exercised = _exercised_by_seeds(packs, seeds_dir) if seeds_dir else set()
+    runs = _runs(packs, seeds_dir) if seeds_dir else []
+    exercised = {r.rule for _, record in runs for r in record.removed or ()}
+    rules = {rule.ref: (pack, rule) for pack in packs for rule in pack.rules}
+    findings += _cuts_into_text(runs, rules)
+    if pages_dir:
+        findings += _generic_takes_text(_runs(packs, pages_dir), rules)
     for pack in packs:
         for rule in pack.rules:
             where = f"{pack.path}:{rule.line}"
@@ -90,13 +105,57 @@ def _overlaps(packs: list[Pack]) -> list[Finding]:
     return out
 
 
-def _exercised_by_seeds(packs: list[Pack], seeds_dir: Path) -> set[str]:
-    """Rule refs that act on at least one seed."""
-    cleaner = Cleaner(Settings(explain=True, detect_language=False),
+def _runs(packs: list[Pack], folder: Path) -> list[tuple[str, Article]]:
+    """(source, record with its removals) of every document in a folder, cleaned with the packs."""
+    cleaner = Cleaner(Settings(explain=True),
                       packs=PackSet(site=tuple(p for p in packs if not p.generic),
                                     generic=tuple(p for p in packs if p.generic)))
-    used = set()
-    for seed in sorted(Path(seeds_dir).iterdir()):
-        if seed.is_file():
-            used |= {r.rule for r in cleaner.clean(seed.read_bytes()).removed or ()}
-    return used
+    return [(doc.source, cleaner.clean(doc.data, url=doc.url, doc_id=doc.doc_id or None, source=doc.source))
+            for doc in iter_docs([str(folder)], Feed()) if doc.data is not None]
+
+
+def _article_like(text: str) -> bool:
+    """A paragraph of running text, not a teaser cut short with an ellipsis (the summaries
+    of a list of other stories are such teasers).
+
+    >>> _article_like("The council met on Monday and agreed on the plan for the harbour, the mayor said.")
+    True
+    >>> _article_like("The council met on Monday and agreed on the plan for the harbour, the mayor...")
+    False
+    """
+    return is_running_text(text) and not ends_with_ellipsis(text)
+
+
+def _where(rules: dict, ref: str) -> tuple[str, Rule | None]:
+    pack, rule = rules.get(ref, (None, None))
+    return (f"{pack.path}:{rule.line}" if pack else ref), rule
+
+
+def _cuts_into_text(runs: list[tuple[str, Article]], rules: dict) -> list[Finding]:
+    """A cut_from marker that fires in the middle of running text: it cut article paragraphs
+    (running text) in a seed."""
+    findings = []
+    for source, record in runs:
+        cut: dict[str, list[str]] = {}
+        for removal in record.removed or ():
+            if removal.step == "cut-rules" and _article_like(removal.text):
+                cut.setdefault(removal.rule, []).append(removal.text)
+        for ref, texts in cut.items():
+            where, rule = _where(rules, ref)
+            if rule is not None and rule.kind == "cut_from":
+                findings.append(Finding("warning", where, ref, f"cuts {len(texts)} paragraph(s) of running text in "
+                                        f"{Path(source).name}, from {texts[0][:80]!r}: the marker fires inside the article"))
+    return findings
+
+
+def _generic_takes_text(runs: list[tuple[str, Article]], rules: dict) -> list[Finding]:
+    """Generic rules that remove paragraphs of running text on the given pages."""
+    hits: Counter = Counter()
+    example: dict[str, str] = {}
+    for _source, record in runs:
+        for ref in {r.rule for r in record.removed or () if r.step in ("line-rules", "cut-rules", "strip-rules")
+                    and _article_like(r.text) and (pack := rules.get(r.rule, (None,))[0]) and pack.generic}:
+            hits[ref] += 1
+            example.setdefault(ref, next(r.text for r in record.removed if r.rule == ref and _article_like(r.text)))
+    return [Finding("warning", _where(rules, ref)[0], ref, f"removes running text on {n} of {len(runs)} pages, "
+                    f"e.g. {example[ref][:80]!r}") for ref, n in hits.most_common()]

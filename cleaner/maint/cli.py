@@ -147,14 +147,16 @@ def explain(file, wanted, url, rules, as_json, report):
 @click.argument("rules_dir", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False),
               help="Seeds that count as exercising rules (default: ./seeds if present).")
-def check(rules_dir, seeds):
+@click.option("--pages", type=click.Path(exists=True, file_okay=False),
+              help="Pages (dumps or HTML) on which generic rules must not remove running text, e.g. public dev pages.")
+def check(rules_dir, seeds, pages):
     """Validate and lint every pack; exit 1 on any error."""
     from .check import check as run
 
     rules_dir = Path(rules_dir) if rules_dir else default_rules_dir()
     seeds = Path(seeds) if seeds else (Path(SEEDS) if Path(SEEDS).is_dir() else None)
     try:
-        findings = run(rules_dir, seeds)
+        findings = run(rules_dir, seeds, Path(pages) if pages else None)
     except OSError as exc:
         raise Mistake(f"cannot read {exc.filename or rules_dir}: {exc.strerror or exc}") from None
     for finding in findings:
