@@ -28,7 +28,7 @@ from .errors import RulePackError
 from .patterns import (PACK_PROGRAM_SIZE, compile_alternation, compile_pattern, first_refused,
                        free_group_prefix)
 
-LINE_KINDS = ("drop", "cut_from", "cut_before", "extract")
+LINE_KINDS = ("drop", "drop_block", "cut_from", "cut_before", "extract")
 STRIP_KINDS = ("strip_prefix", "strip_suffix")
 #: the largest pack file (bytes) or text (characters): the bundled packs are under 11 KB, and
 #: YAML parsing, validation and compiling grow with the size, so a bigger one is refused unread
@@ -50,6 +50,8 @@ class Rule:
     pattern: str | None = None
     field: str | None = None
     keep_marker: bool = False
+    #: drop_block: RE2 source of the line that ends the block (it stays)
+    until: str | None = None
     css: str | None = None
     xpath: str | None = None
     examples: dict = dc_field(default_factory=dict, compare=False, hash=False)
@@ -95,6 +97,12 @@ class Pack:
         """(rule, RE2 program) for strip_prefix/strip_suffix, anchored; compiled by ``parse_pack``."""
         return _kept(self, "_strip_programs", lambda pack: [
             (r, compile_pattern(strip_source(r))) for r in pack.rules_of(*STRIP_KINDS)])
+
+    @property
+    def until_programs(self) -> dict[str, Any]:
+        """rule id -> RE2 program of a drop_block rule's ``until`` (checked when the pack loads)."""
+        return _kept(self, "_until_programs", lambda pack: {
+            r.id: compile_pattern(r.until) for r in pack.rules if r.until is not None})
 
     def rules_of(self, *kinds: str) -> list[Rule]:
         return [r for r in self.rules if r.kind in kinds]
@@ -343,7 +351,7 @@ def _build_rules(data: dict, node: yaml.Node, path: str) -> tuple[list[Rule], li
         rule = Rule(
             id=raw["id"], kind=raw["kind"], why=raw["why"], pack=data["id"],
             texts=tuple(squash(t).casefold() for t in texts), pattern=raw.get("pattern"),
-            field=raw.get("field"), keep_marker=raw.get("keep_marker", False),
+            field=raw.get("field"), keep_marker=raw.get("keep_marker", False), until=raw.get("until"),
             css=raw.get("css"), xpath=raw.get("xpath"), examples=raw.get("examples", {}),
             line=line,
         )
@@ -355,6 +363,8 @@ def _build_rules(data: dict, node: yaml.Node, path: str) -> tuple[list[Rule], li
                 program = _compiled(strip_source(rule), where, rule.id, "pattern")
                 strip_programs.append((rule, program))
             spent = _charge(spent, program, where, rule.id, "pattern")
+        if rule.until is not None:
+            spent = _charge(spent, _compiled(rule.until, where, rule.id, "until"), where, rule.id, "until")
         rules.append(rule)
     return rules, strip_programs, spent
 

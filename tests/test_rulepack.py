@@ -155,3 +155,58 @@ def test_bad_pack_stops_the_cleaner_before_any_document(tmp_path):
     (tmp_path / "bad.yaml").write_text("id: bad\ndescription: d\ngeneric: true\nrules:\n  - id: x\n")
     with pytest.raises(RulePackError, match="bad.yaml"):
         Cleaner(Settings(rules_dir=tmp_path))
+
+
+DROP_BLOCK_PACK = """id: gazette
+description: a site with a related-articles box in the middle of its articles
+match: {signatures: ["Harbour Gazette"]}
+rules:
+  - id: related-box
+    kind: drop_block
+    why: a label and the headlines of other stories under it, inside the article
+    text: Related articles
+    examples: {removes: ["Related articles"], keeps: ["Related articles were read widely."]}
+  - id: more-box
+    kind: drop_block
+    why: a box of links that ends at its 'All stories' link
+    text: More from us
+    until: "(?i)all stories"
+    examples: {removes: ["More from us"]}
+  - id: date-line
+    kind: extract
+    field: published
+    why: the site prints its date line as PUBLISHED
+    pattern: "PUBLISHED: .*"
+    examples: {removes: ["PUBLISHED: 10:48, Tue, Nov 19, 2019"]}
+  - id: author-line
+    kind: extract
+    field: byline
+    why: the site prints its authors as Text
+    pattern: "Text: .*"
+    examples: {removes: ["Text: Jane Doe"]}
+"""
+
+
+def test_drop_block_and_extract_into_published_and_byline(tmp_path):
+    (tmp_path / "gazette.yaml").write_text(DROP_BLOCK_PACK)
+    cleaner = Cleaner(Settings(rules_dir=tmp_path, explain=True))
+    lede = "The council met on Monday and agreed on the new plan for the harbour, the mayor said."
+    more = "Work on the quay starts in the spring and should end next year, the engineers said on Tuesday."
+    text = "\n\n".join(["Harbour plan agreed", "Harbour Gazette", "PUBLISHED: 10:48, Tue, Nov 19, 2019",
+                       "Text: Jane Doe and Max Mustermann", lede, "Related articles", "Ferry strike ends",
+                       "New bridge opens", "Council budget approved", more, "More from us", "Weather",
+                       "Sport", "All stories", "The mayor thanked the residents for their patience, she said."])
+    record = cleaner.clean(text)
+    assert record.published.startswith("2019-11-19") and record.byline == ("Jane Doe", "Max Mustermann")
+    assert record.fields_from["published"] == "rule gazette/date-line"
+    assert record.paragraphs[:2] == [lede, more]
+    dropped = [r.text for r in record.removed if r.rule == "gazette/related-box"]
+    assert dropped == ["Related articles", "Ferry strike ends", "New bridge opens", "Council budget approved"]
+    assert [r.text for r in record.removed if r.rule == "gazette/more-box"] == ["More from us", "Weather", "Sport"]
+
+
+def test_until_only_with_drop_block(tmp_path):
+    (tmp_path / "p.yaml").write_text("id: p\ndescription: d\ngeneric: true\nrules:\n"
+                                     "  - {id: x, kind: drop, why: furniture, text: Home, until: Menu}\n")
+    with pytest.raises(RulePackError, match="p.yaml"):
+        Cleaner(Settings(rules_dir=tmp_path))

@@ -1,14 +1,20 @@
 """Apply the matched packs' line rules: site packs first, then the generic pack.
 
-``strip_prefix``/``strip_suffix`` trim a block; ``drop`` removes it; ``extract`` moves it into
-a record field; ``cut_from``/``cut_before`` are only marked here and applied after the
-headline is known (``steps/cuts.py``), so a marker in the site menu cannot cut the article.
+``strip_prefix``/``strip_suffix`` trim a block; ``drop`` removes it; ``drop_block`` removes it
+and the short lines under it (a "Related articles" label and its headlines) up to the next
+paragraph of running text or the rule's ``until`` line; ``extract`` moves it into a record
+field (``published`` and ``byline`` parsed as the generic path parses dates and names);
+``cut_from``/``cut_before`` are only marked here and applied after the headline is known
+(``steps/cuts.py``), so a marker in the site menu cannot cut the article.
 """
 from __future__ import annotations
 
 import re
 
+from ..fields.dates import find_date
+from ..fields.names import clean_names
 from ..fields.resolve import language_of
+from ..textutil import is_running_text
 from ..pipeline import Context, Draft
 from ..record import Removal
 from ..rulepack import Pack, Rule
@@ -60,19 +66,55 @@ def clean_field_value(field: str, text: str) -> str:
     return found.group(1).strip() if found else text.strip()
 
 
+def field_value(field: str, text: str) -> object:
+    """What an ``extract`` rule gives a field from its line: the date (ISO) for ``published``,
+    the names for ``byline``, the text for the others.
+
+    >>> field_value("published", "PUBLISHED: 10:48, Tue, Nov 19, 2019")[:10]
+    '2019-11-19'
+    >>> field_value("byline", "Text: Jane Doe and Max Mustermann")
+    ('Jane Doe', 'Max Mustermann')
+    """
+    if field == "published":
+        return find_date(text)
+    if field == "byline":
+        return tuple(clean_names(re.sub(r"^\s*[\w ]{1,20}:\s*", "", text)))
+    return clean_field_value(field, text)
+
+
+def _block_end(blocks, start: int, until) -> int:
+    """Where a drop_block's block ends: the next paragraph of running text, or the ``until`` line."""
+    end = start + 1
+    while end < len(blocks):
+        text = blocks[end].text
+        if (until is not None and until.fullmatch(text)) or is_running_text(text):
+            break
+        end += 1
+    return end
+
+
 def apply_line_rules(draft: Draft, ctx: Context) -> Draft:
     """Drop and extract matching blocks; mark cut markers for ``cut-rules``."""
-    matchers = [p.line_rules for p in text_packs(draft, ctx)]
+    packs = text_packs(draft, ctx)
+    matchers = [p.line_rules for p in packs]
+    untils = {f"{p.id}/{rule_id}": program for p in packs for rule_id, program in p.until_programs.items()}
     drops, marks, found = [], {}, []
-    for block in draft.blocks:
+    blocks, i = draft.blocks, 0
+    while i < len(blocks):
+        block = blocks[i]
         rule = next((r for m in matchers if (r := m.find(block.text)) is not None), None)
+        i += 1
         if rule is None:
             continue
         if rule.kind == "drop":
             drops.append((block, rule.ref, rule.why))
+        elif rule.kind == "drop_block":
+            end = _block_end(blocks, i - 1, untils.get(rule.ref))
+            drops += [(b, rule.ref, rule.why) for b in blocks[i - 1:end]]
+            i = end
         elif rule.kind == "extract":
             drops.append((block, rule.ref, rule.why))
-            found.append((rule.field, clean_field_value(rule.field, block.text), f"rule {rule.ref}"))
+            found.append((rule.field, field_value(rule.field, block.text), f"rule {rule.ref}"))
         else:
             marks[block.index] = rule
     draft = draft.remove("line-rules", drops).with_marks(marks)
