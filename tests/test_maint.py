@@ -70,7 +70,8 @@ def test_new_site_then_goldens_review_and_accept(tmp_path):
     result = invoke("new-site", "example", *dumps, "--root", root)
     assert result.exit_code == 0, result.output
     pack = (root / "rules" / "example.yaml").read_text()
-    assert "Latest news" in pack and "seen in 2/2" in pack and "signatures" in pack
+    assert "text: Latest news" in pack and "kind: cut_from" in pack and "signatures" in pack
+    assert "the furniture that leaks" in pack
     assert invoke("check", root / "rules").exit_code == 0
     review = invoke("goldens", "--root", root)
     assert review.exit_code == 1 and "draft" in review.output

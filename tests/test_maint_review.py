@@ -87,3 +87,26 @@ def test_check_warns_about_a_cut_marker_inside_running_text_and_generic_rules_ta
     assert "greedy/mayor: warning: removes running text on 1 of 1 pages" in result.output
     quiet = invoke("check", ROOT / "rules", "--seeds", ROOT / "seeds")
     assert "running text" not in quiet.output
+
+
+def test_new_site_proposes_what_leaks_what_every_dump_shares_and_where_they_all_end(tmp_path):
+    root = project(tmp_path)
+    dumps = []
+    for k, topic in enumerate(("harbour", "ferry", "bridge")):
+        text = "\n\n".join([
+            f"Story about the {topic} | Valley Sentinel", "Valley Sentinel Online", "Home", "Local",
+            f"Story about the {topic}",
+            f"The council met on Monday and agreed on the new plan for the {topic}, the mayor said after the vote.",
+            "DON'T MISS", "Latest videos",
+            f"Work on the {topic} starts in the spring and should end next year, the engineers said on Tuesday.",
+            "Most read", f"A headline of the day number {k} for the list", "Another story of the day for the list",
+            "© 2024 Valley Sentinel Media"])
+        dumps.append(tmp_path / f"d{k}.txt")
+        dumps[-1].write_text(text)
+    result = invoke("new-site", "sentinel", *dumps, "--root", root)
+    assert result.exit_code == 0, result.output
+    pack = (root / "rules" / "sentinel.yaml").read_text()
+    assert "- © 2024 Valley Sentinel Media" in pack and "- Valley Sentinel Online" in pack
+    assert "headline of the day" not in pack.split("rules:")[0]  # no headline is a signature
+    assert "text: Most read" in pack  # where every dump ends alike
+    assert "# leaks in 3/3" in pack and "DON'T MISS" in pack and "Latest videos" in pack

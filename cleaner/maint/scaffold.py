@@ -1,6 +1,7 @@
-"""Start a site pack from a few dumps of one site: signature strings, recurring lines as
-draft drop rules (with counts), a trailer marker guess, and the dumps as seeds with draft
-goldens that the golden test refuses until a maintainer has reviewed them.
+"""Start a site pack from a few dumps of one site: signatures from what every dump shares
+above and below its text, a trailer marker where every dump ends alike, the lines that leak
+into the cleaned bodies as draft drop rules (most common first), and the dumps as seeds with
+draft goldens that the golden test refuses until a maintainer has reviewed them.
 
 Nothing is written until every target is known: ``plan`` checks the name (a pack id, as the
 schema says), that every target resolves inside the project and that none exists yet;
@@ -29,53 +30,93 @@ _SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "rulepack.schema.j
 _MIN_SIGNATURE = 12
 
 
-def _lines(path: Path) -> list[str]:
-    return [b.text for b in split_text(path.read_text(encoding="utf-8", errors="replace"))]
-
-
 def recurring_lines(dumps: list[list[str]]) -> Counter:
     """Lines and how many dumps they appear in (only those in at least two)."""
     counts = Counter(line for lines in dumps for line in set(lines))
     return Counter({line: n for line, n in counts.items() if n >= 2})
 
 
-def trailer_guess(dumps: list[list[str]], recurring: Counter) -> str | None:
-    """The first recurring short line after the last paragraph of running text, in most dumps."""
-    votes = Counter()
+def _edges(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(the lines above the first paragraph of running text, the lines below the last one):
+    where a site's own name, menu and footer stand."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
+    if not prose:
+        return lines, []
+    return lines[: prose[0]], lines[prose[-1] + 1:]
+
+
+def signature_lines(dumps: list[list[str]]) -> list[str]:
+    """Strings every dump has above or below its text that name the site: the copyright line
+    first, then other lines of at most four words (the site's name, its menu); never a line
+    of five words or more (a day's "Most read" headlines are shared by pages of one day, not
+    by the site's other pages).
+
+    >>> dumps = [["Daily Planet Online", "Home", "A headline of the day for the list", "Text one. " * 3,
+    ...           "© 2024 Daily Planet Ltd"]] * 2
+    >>> signature_lines([[l.strip() for l in d] for d in dumps])
+    ['© 2024 Daily Planet Ltd', 'Daily Planet Online']
+    """
+    shared = None
     for lines in dumps:
-        last_prose = max((i for i, line in enumerate(lines) if is_prose(line)), default=-1)
-        after = [line for line in lines[last_prose + 1:] if line in recurring and len(line.split()) <= 5]
-        if after:
-            votes[after[0]] += 1
-    return votes.most_common(1)[0][0] if votes else None
+        top, bottom = _edges(lines)
+        edge = set(top) | set(bottom)
+        shared = edge if shared is None else shared & edge
+    candidates = [line for line in shared or () if len(line) >= _MIN_SIGNATURE and not is_prose(line)]
+    notices = [line for line in candidates if re.search(r"©|\bcopyright\b", line, re.IGNORECASE)]
+    names = [line for line in candidates if line not in notices and len(line.split()) <= 4]
+    return sorted(notices, key=len, reverse=True)[:1] + sorted(names, key=len, reverse=True)[:2 - bool(notices)]
+
+
+def trailer_guess(dumps: list[list[str]]) -> str | None:
+    """The line where every dump's ending runs the same: of the lines below the last
+    paragraph of running text, the first one that every dump has there (a "Latest news" or
+    "More from us" heading); None when the endings share nothing.
+
+    >>> end = ["Latest news", "Other story one", "Footer"]
+    >>> trailer_guess([["Title", "The council said so on Monday, the mayor told all the reporters today.", *end],
+    ...                ["Title", "The council said more on Friday, the mayor told all the reporters today.", "Share", *end]])
+    'Latest news'
+    """
+    endings = [_edges(lines)[1] for lines in dumps]
+    common = set.intersection(*(set(e) for e in endings)) if endings else set()
+    first = next((line for line in endings[0] if line in common and len(line.split()) <= 6), None) if endings else None
+    return first
+
+
+def leaking_lines(bodies: list[list[str]]) -> Counter:
+    """The short lines that stay in the cleaned bodies of at least two dumps, with the number
+    of dumps: what leaks past the generic rules and heuristics, the rules worth writing (lines
+    the heuristics already remove need none)."""
+    counts = Counter(line for paragraphs in bodies for line in set(paragraphs) if not is_prose(line))
+    return Counter({line: n for line, n in counts.items() if n >= 2})
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "line"
 
 
-def starter_pack(name: str, dumps: list[list[str]]) -> str:
-    """The YAML text of a starter pack (rules commented out until reviewed)."""
-    recurring = recurring_lines(dumps)
-    every = [line for line, n in recurring.items() if n == len(dumps)]
-    signatures = sorted((l for l in every if len(l) >= _MIN_SIGNATURE and not is_prose(l)), key=len, reverse=True)[:2]
-    trailer = trailer_guess(dumps, recurring)
+def starter_pack(name: str, dumps: list[list[str]], bodies: list[list[str]]) -> str:
+    """The YAML text of a starter pack: signatures, a trailer guess, and, commented out until
+    reviewed, a drop rule for each line that leaks into the bodies of several dumps, the most
+    common first (``bodies``: each dump's cleaned paragraphs with the generic rules only)."""
+    signatures = signature_lines(dumps)
+    trailer = trailer_guess(dumps) if len(dumps) >= 2 else None
     head = {"id": name, "description": f"{name}: starter pack written by cleaner-rules new-site; review every rule.",
             "match": {"signatures": signatures or [f"TODO: a string every page of {name} has"]},
             "rules": []}
     if trailer:
         head["rules"].append({"id": "trailer", "kind": "cut_from", "text": trailer,
-                              "why": "TODO: guessed trailer marker (first recurring line after the text)",
+                              "why": "TODO: guessed trailer marker (every dump ends in the same run of lines from here)",
                               "examples": {"removes": [trailer]}})
     out = [yaml.safe_dump(head, sort_keys=False, allow_unicode=True, width=100).rstrip()]
-    out.append("# Lines that recur across the dumps (dumps seen in / total): furniture candidates.")
-    out.append("# Uncomment the ones that are furniture, write their `why`, keep the examples.")
-    for line, n in recurring.most_common(40):
-        if line == trailer or is_prose(line):
+    out.append("# Lines that stay in the cleaned bodies of several dumps (dumps / total), most common first:")
+    out.append("# the furniture that leaks. Uncomment the ones that are furniture, write their `why`.")
+    for line, n in leaking_lines(bodies).most_common(40):
+        if line == trailer:
             continue
         rule = [{"id": _slug(line), "kind": "drop", "text": line, "why": "TODO", "examples": {"removes": [line]}}]
         block = yaml.safe_dump(rule, sort_keys=False, allow_unicode=True, width=100).rstrip().splitlines()
-        out.append(f"# seen in {n}/{len(dumps)}")
+        out.append(f"# leaks in {n}/{len(dumps)}")
         out += [f"#  {l}" for l in block]
     return "\n".join(out) + "\n"
 
@@ -196,7 +237,10 @@ def write(site: SitePlan, cleaner: Cleaner) -> list[Path]:
     """Write the planned files: the starter pack (validated first), the seeds, the draft goldens.
     ``OSError`` for a dump that cannot be read, ``RulePackError`` for a pack that would not load;
     in both cases before anything is written."""
-    text = starter_pack(site.name, [_lines(dump) for dump, _, _ in site.seeds])
+    dumps = [dump.read_bytes() for dump, _, _ in site.seeds]
+    lines = [[b.text for b in split_text(data.decode("utf-8", errors="replace"))] for data in dumps]
+    bodies = [cleaner.clean(data).paragraphs for data in dumps]
+    text = starter_pack(site.name, lines, bodies)
     parse_pack(text, str(site.pack))
     for folder in (RULES, SEEDS, GOLDEN):
         inside(site.root, site.root / folder).mkdir(parents=True, exist_ok=True)
