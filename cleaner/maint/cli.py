@@ -79,7 +79,15 @@ def _pack_name(ctx, param, name: str) -> str:
     return name
 
 
+def _rules_here() -> Path | None:
+    """The rules of the project the current folder is in (None: the bundled rules)."""
+    found = find_project(Path.cwd())
+    return found / RULES if found is not None else None
+
+
 def _cleaner(rules: str | Path | None, **changes) -> Cleaner:
+    """A cleaner with ``rules``, else the current project's rules, else the bundled ones."""
+    rules = rules or _rules_here()
     try:
         return Cleaner(Settings(rules_dir=Path(rules) if rules else None, **changes))
     except RulePackError as exc:
@@ -96,7 +104,7 @@ _root_option = click.option("--root", type=click.Path(exists=True, file_okay=Fal
                             help="Project folder (default: the nearest folder at or above the current one "
                                  "with a rules/ folder).")
 _rules_option = click.option("--rules", type=click.Path(exists=True, file_okay=False),
-                             help="Rules folder (default: bundled).")
+                             help="Rules folder (default: the project's, found from the current folder, else the bundled ones).")
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,15 +154,17 @@ def explain(file, wanted, url, rules, as_json, report):
 @main.command()
 @click.argument("rules_dir", required=False, type=click.Path(exists=True, file_okay=False))
 @click.option("--seeds", type=click.Path(exists=True, file_okay=False),
-              help="Seeds that count as exercising rules (default: ./seeds if present).")
+              help="Seeds that count as exercising rules (default: the project's seeds/, found from the current folder).")
 @click.option("--pages", type=click.Path(exists=True, file_okay=False),
               help="Pages (dumps or HTML) on which generic rules must not remove running text, e.g. public dev pages.")
 def check(rules_dir, seeds, pages):
-    """Validate and lint every pack; exit 1 on any error."""
+    """Validate and lint every pack (RULES_DIR, default: the project's rules/, found from the
+    current folder, else the bundled ones); exit 1 on any error."""
     from .check import check as run
 
-    rules_dir = Path(rules_dir) if rules_dir else default_rules_dir()
-    seeds = Path(seeds) if seeds else (Path(SEEDS) if Path(SEEDS).is_dir() else None)
+    project = find_project(Path.cwd())
+    rules_dir = Path(rules_dir) if rules_dir else (project / RULES if project else default_rules_dir())
+    seeds = Path(seeds) if seeds else (project / SEEDS if project and (project / SEEDS).is_dir() else None)
     try:
         findings = run(rules_dir, seeds, Path(pages) if pages else None)
     except OSError as exc:
