@@ -31,7 +31,7 @@ def test_the_markup_stands_before_the_text_and_the_text_before_the_dateline():
             f'</article></body></html>')
     record = CLEANER.clean(page)
     assert record.byline == ("Max Mustermann",) and record.fields_from["byline"] == "meta author"
-    assert record.published == "2024-03-10" and record.fields_from["published"].startswith("htmldate")
+    assert record.published == "2024-03-10" and record.fields_from["published"] == "json-ld datePublished"
     assert "By Jane Doe" not in record.body  # the text's byline line leaves the body all the same
 
 

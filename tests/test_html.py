@@ -87,7 +87,7 @@ def test_first_author_box_only_comment_authors_are_no_byline(cleaner):
 
 @pytest.mark.parametrize("head, body, expected", [
     ("", '<div class="meta"><p>Written by</p><p>Edzel Tabing</p></div>', ("Edzel Tabing",)),
-    ("", '<p class="page-header__meta"><span>By <a href="/p/sofia">Sofia Gonzalez</a></span></p>', ("Sofia Gonzalez",)),
+    ("", '<p class="page-header__meta"><span>By <a href="/p/sofia">Sofia Gomez</a></span></p>', ("Sofia Gomez",)),
     ('<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Jack Shepherd">', "",
      ("Jack Shepherd",)),
     ('<meta name="author" content="admin">', "", ()),  # a CMS account is nobody's name
@@ -105,7 +105,7 @@ def test_date_and_url_and_language(cleaner):
     head = ('<link rel="canonical" href="https://news.example.org/2024/03/12/library">'
             '<meta property="article:published_time" content="2024-03-12T08:00:00Z">')
     record = cleaner.clean(page(head, lang="en-GB"))
-    assert record.published == "2024-03-12"
+    assert record.published == "2024-03-12T08:00:00+00:00"
     assert record.url == "https://news.example.org/2024/03/12/library"
     assert html_meta.language(html.parse_html(page(lang="de-AT"))).value == "de"
 

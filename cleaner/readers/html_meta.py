@@ -10,18 +10,25 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import Any, Iterator
+from datetime import date
+from typing import Any, Iterator, NamedTuple
 
 from ..blocks import squash
+from ..decode import repair_mojibake
+from ..textutil import fold
 from ..page import Found
-from ..fields.names import clean_names
-from ..fields.titles import site_suffix_removed, title_similarity
+from ..fields.dates import date_line, label_line, machine_date, words_of
+from ..fields.names import Reading, clean_names, default_words, read_names
+from ..fields.titles import (as_printed_in, is_label, names_the_site, site_suffix_removed, tail_label_removed,
+                             title_similarity)
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "webpage",
                   "techarticle", "scholarlyarticle", "report", "posting", "socialmediaposting", "liveblogposting"}
 _MAX_JSONLD = 200_000
 _H1_SIMILARITY = 0.3
+_H2_LOOK = 5  # the first few <h2>: the article's heading stands before its sub-headings
+_H2_SIMILARITY = 0.7
 #: visible bylines and author boxes, most specific first (no copy of the tree needed)
 _AUTHOR_XPATHS = (
     '//a[@rel="author"]',
@@ -70,41 +77,151 @@ def _types(obj: dict) -> set[str]:
     return {str(k).lower() for k in kinds}
 
 
-def _names(value: Any, people_only: bool = True) -> list[str]:
-    """Author names from a JSON-LD author value (string, object, or list of either);
-    organisations (the publisher) are no byline.
+def _names(value: Any, people_only: bool = True, graph: dict | None = None) -> Reading:
+    """What a JSON-LD author value (string, object, a reference to an object of the page's
+    graph, or a list of these) names: persons and agencies; organisations (the publisher) are
+    no byline.
 
-    >>> _names([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Planet"}])
-    ['Jane Doe']
+    >>> _names([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Planet"}]).names
+    ('Jane Doe',)
+    >>> _names({"@id": "#jane"}, graph={"#jane": {"@type": "Person", "name": "Jane Doe"}}).names
+    ('Jane Doe',)
     """
     if isinstance(value, str):
-        return clean_names(value, lowercase=True)
+        return read_names(value, markup=True, lowercase=True)
     if isinstance(value, dict):
+        if "name" not in value and isinstance(value.get("@id"), str) and graph:
+            value = graph.get(value["@id"], value)  # Yoast: {"@id": ".../#/schema/person/..."}
         if people_only and "organization" in _types(value):
-            return []
+            return Reading()
         return _names(value.get("name", ""), people_only)
     if isinstance(value, list):
-        return [n for v in value for n in _names(v, people_only)]
-    return []
+        readings = [_names(v, people_only, graph) for v in value]
+        return Reading(tuple(dict.fromkeys(n for r in readings for n in r.names)),
+                       tuple(dict.fromkeys(a for r in readings for a in r.agencies)))
+    return Reading()
+
+
+def _graph(tree) -> dict:
+    """Every JSON-LD object of the page with an ``@id``, by it (read only when an author is a
+    reference)."""
+    found: dict = {}
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            stack = [json.loads((script.text or "")[:_MAX_JSONLD])]
+        except ValueError:
+            continue
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if isinstance(item.get("@id"), str):
+                    found.setdefault(item["@id"], item)
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return found
 
 
 def headline(tree, objects: list[dict]) -> Found | None:
-    """The page's own ``<h1>`` (the one most like the title when there are several), else
-    ``og:title``, JSON-LD ``headline`` or ``<title>``, each without a site name."""
-    title = squash(tree.findtext(".//title") or "")
-    og = _meta(tree, "og:title", "twitter:title")
-    reference = og or title
-    h1s = [t for t in (_heading_line(h.text_content(), reference) for h in tree.iter("h1")) if len(t.split()) >= 2]
-    if h1s:
-        best = max(h1s, key=lambda t: (title_similarity(t, reference), len(t.split())))
-        return _found(best if title_similarity(best, reference) >= _H1_SIMILARITY else h1s[0], "<h1>")
-    page = "\n".join([_meta(tree, "og:site_name") or ""] + [f.text_content() for f in tree.iter("footer")][:1])
-    if og:
-        return _found(site_suffix_removed(og, page), "og:title")
-    for obj in objects:
-        if isinstance(obj.get("headline"), str) and obj["headline"].strip():
-            return _found(squash(obj["headline"]), "json-ld headline")
-    return _found(site_suffix_removed(title, page), "<title>") if title else None
+    """The page's own heading (``_page_heading``), else ``og:title``, JSON-LD ``headline`` or
+    ``<title>``, each without a site name; mojibake in it repaired."""
+    titles = _Titles.of(tree, objects)
+    value, source = _page_heading(tree, titles) or _announced_title(titles)
+    return _found(repair_mojibake(value), source) if value else None
+
+
+class _Titles(NamedTuple):
+    """What the page's head says its title is: ``<title>``, ``og:title`` (``printed``: without
+    its site name), ``og:site_name``, the JSON-LD headline, and the footer's text (where a
+    site name is named)."""
+
+    title: str
+    og: str
+    printed: str
+    site: str
+    ld: str
+    page: str
+
+    @classmethod
+    def of(cls, tree, objects: list[dict]) -> "_Titles":
+        og = _meta(tree, "og:title", "twitter:title") or ""
+        site = _meta(tree, "og:site_name") or ""
+        page = "\n".join([site] + [f.text_content() for f in tree.iter("footer")][:1])
+        ld = next((squash(o["headline"]) for o in objects
+                   if isinstance(o.get("headline"), str) and o["headline"].strip()), "")
+        return cls(squash(tree.findtext(".//title") or ""), og, site_suffix_removed(og, page) if og else "",
+                   site, ld, page)
+
+    @property
+    def reference(self) -> str:
+        """The title a heading is compared with: ``og:title``, else ``<title>``."""
+        return self.og or self.title
+
+
+#: an element in a breadcrumb trail or a navigation bar (its ``<h1>`` is a copy of the title)
+_IN_CRUMBS = ("ancestor-or-self::*[not(self::body)][self::nav or contains(@class, 'crumb')"
+              " or contains(@id, 'crumb')]")
+
+
+def _page_heading(tree, t: _Titles) -> tuple[str, str] | None:
+    """(heading, source): the ``<h1>`` most like the title; a label unlike the title is none
+    (the blog's or section's name: "Yoga Pathways"), nor is the site's name. An ``<h1>`` in a
+    breadcrumb trail or a ``<nav>`` is often a copy of the title for search engines: when one
+    of the first ``<h2>`` says what a title or the JSON-LD headline says, that is the heading
+    the reader sees (so too when the only ``<h1>`` is a label). The heading is taken as
+    ``og:title`` prints it when that is the heading with a kicker before a colon, or the
+    kicker and the headline that the heading runs together; a label after a separator that
+    the page's title has too goes ("| Opinion")."""
+    reference = t.reference
+    h1s = [(line, bool(h.xpath(_IN_CRUMBS))) for h in tree.iter("h1")
+           if _heading_words(line := _heading_line(h, reference), t.title)]
+    plain = [line for line, crumb in h1s if not crumb and not names_the_site(line, t.title, t.site) and not (
+        is_label(line) and len(reference.split()) > 3 and title_similarity(reference, line) < _H1_SIMILARITY
+        and not fold(t.title).startswith(fold(line)))]
+    alike = [line for line in plain if title_similarity(line, reference) >= _H1_SIMILARITY]
+    if alike:
+        best = max(alike, key=lambda line: (title_similarity(line, reference), len(line.split())))
+        return as_printed_in(tail_label_removed(best, (t.title, t.og)), t.printed), "<h1>"
+    if plain:
+        return plain[0], "<h1>"
+    shown = _shown_heading(tree, t) if h1s else None
+    if shown:
+        return shown, "<h2>"
+    crumbed = [line for line, crumb in h1s if crumb]
+    return (max(crumbed, key=lambda line: title_similarity(line, reference)), "<h1>") if crumbed else None
+
+
+def _heading_words(line: str, title: str) -> bool:
+    """A heading of two words or more, or of the one word the page title opens with (a
+    dictionary's "restaurant"; a lone "Menu" or "Search" is none).
+
+    >>> _heading_words("budget", "BUDGET Definition & Meaning"), _heading_words("Menu", "Rates rise | Post")
+    (True, False)
+    """
+    words = line.split()
+    return len(words) >= 2 or (len(words) == 1 and fold(title).startswith(fold(line) + " "))
+
+
+def _shown_heading(tree, t: _Titles) -> str | None:
+    """One of the first ``<h2>`` that says what a title or the JSON-LD headline says (much
+    alike both ways), as ``og:title`` prints it."""
+    titles = [x for x in (t.printed, t.ld, site_suffix_removed(t.title, t.page)) if x]
+    for h in tree.xpath(f"//h2[not({_IN_CRUMBS})]")[:_H2_LOOK]:
+        line = _heading_line(h, t.reference)
+        if len(line.split()) >= 2 and any(min(title_similarity(line, x), title_similarity(x, line)) >= _H2_SIMILARITY
+                                          for x in titles):
+            return as_printed_in(line, t.printed)
+    return None
+
+
+def _announced_title(t: _Titles) -> tuple[str, str]:
+    """(title, source) from the page's head: ``og:title``, the JSON-LD headline or
+    ``<title>``, without a site name or a label after a separator ("– Nationwide")."""
+    if t.og:
+        return tail_label_removed(t.printed, (t.printed,)), "og:title"
+    if t.ld:
+        return t.ld, "json-ld headline"
+    return tail_label_removed(site_suffix_removed(t.title, t.page), (t.title,)), "<title>"
 
 
 def _found(value, source: str) -> Found | None:
@@ -112,50 +229,155 @@ def _found(value, source: str) -> Found | None:
     return Found(value, source, "markup") if value else None
 
 
-def _heading_line(text: str, reference: str) -> str:
-    """The line of a heading's text most like the page title (the longest of equals), with
-    entities the page left undecoded decoded: a heading that also holds a "Posted on ... by"
-    line, a kicker or a menu button keeps its title.
+def _heading_line(heading, reference: str) -> str:
+    """The line of a heading (an element, or its text) most like the page title (the longest
+    of equals), with entities the page left undecoded decoded: a heading that also holds a
+    "Posted on ... by" line, a kicker or a menu button keeps its title. The parts of a heading
+    made of elements only (a kicker's ``<span>`` and the headline's) are lines too, and so
+    are they run together.
 
     >>> _heading_line("\\n  Rates rise again \\n Posted on July 1, 2024 by", "Rates rise again | Post")
     'Rates rise again'
     >>> _heading_line("Ann's blog\\nThe Fold-and-Cut Problem", "The Fold-and-Cut Problem"), _heading_line("SQL &#x26; AI", "")
     ('The Fold-and-Cut Problem', 'SQL & AI')
+    >>> import lxml.html
+    >>> h2 = lxml.html.fromstring("<h2><span>Olympia</span><span>Germany beat France</span></h2>")
+    >>> _heading_line(h2, "Germany beat France | Sport"), _heading_line(h2, "Olympia: Germany beat France")
+    ('Germany beat France', 'Olympia Germany beat France')
     """
-    lines = [squash(html.unescape(line)) for line in text.splitlines() if line.strip()]
+    text = heading if isinstance(heading, str) else heading.text_content()
+    lines = text.splitlines()
+    if not isinstance(heading, str) and len(heading) > 1 and not (heading.text or "").strip() \
+            and not any((child.tail or "").strip() for child in heading):
+        parts = [child.text_content() for child in heading]
+        lines += parts + [" ".join(parts)]
+    lines = [" ".join(html.unescape(line).split()) for line in lines if line.strip()]
     return max(lines, key=lambda line: (title_similarity(line, reference), len(line.split())), default="")
 
 
 def byline(tree, objects: list[dict]) -> Found | None:
-    """Authors: JSON-LD people > ``meta[name=author]`` > ``rel=author`` links, author markup
-    and byline or author boxes on the page. Of the author markup and boxes only the first that
-    names someone counts: the later ones are most often comments' authors ("itemprop=author" in
-    a comment) or the authors of related articles."""
+    """Authors: JSON-LD people > ``meta[name=author]`` > Yoast's "Written by" card >
+    ``rel=author`` links, author markup and byline or author boxes on the page > a visible
+    "By" label. An author string with the site's address ("Daily Planet (www.dailyplanet.example)") is
+    the site's, not an author's: the next source is asked. A source that names an agency alone
+    ("dpa") ends the search: the article has no person's byline (``agency`` gives the agency).
+    When the first box on the page names the markup's author and more persons, its co-authors
+    are taken too. Of the author markup and boxes only the first that names someone counts:
+    the later ones are most often comments' authors ("itemprop=author" in a comment) or the
+    authors of related articles."""
+    source, reading = _first_author(tree, objects)
+    return _found(_with_coauthors(reading.names, tree, source), source) if reading.names else None
+
+
+def agency(tree, objects: list[dict]) -> Found | None:
+    """The news agency the author markup names in place of a person (JSON-LD ``author``
+    "dpa", ``<meta name=author content="Associated Press">``), for the record's ``agency``.
+
+    >>> import lxml.html
+    >>> agency(lxml.html.fromstring('<html><head><meta name="author" content="dpa"></head><body></body></html>'), []).value
+    'dpa'
+    """
+    source, reading = _first_author(tree, objects)
+    return _found(reading.agencies[0], source) if reading.agencies and not reading.names else None
+
+
+def _first_author(tree, objects: list[dict]) -> tuple[str, Reading]:
+    """(source, what it names) of the first source that names a person or an agency."""
+    for source, reading in _author_sources(tree, objects):
+        if reading.names or reading.agencies:
+            return source, reading
+    return "", Reading()
+
+
+def _author_sources(tree, objects: list[dict]) -> Iterator[tuple[str, Reading]]:
+    """(source, what it names) for each place the page names its authors, in order."""
+    graph = None
     for obj in objects:
-        if names := _names(obj.get("author")):
-            return _found(tuple(dict.fromkeys(names)), "json-ld author")
+        author = obj.get("author")
+        if isinstance(author, (dict, list)) and graph is None and "@id" in json.dumps(author)[:2000]:
+            graph = _graph(tree)
+        yield "json-ld author", _names(author, graph=graph)
     meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-    if meta and (names := clean_names(meta, lowercase=True)):
-        return _found(tuple(names), "meta author")
+    if meta and not _SITE_ADDRESS.search(meta):  # "Daily Planet (www.dailyplanet.example)": the site
+        yield "meta author", read_names(meta, markup=True, lowercase=True)
     if (_meta(tree, "twitter:label1") or "").lower() == "written by":  # Yoast's reading card
-        if names := clean_names(_meta(tree, "twitter:data1") or "", lowercase=True):
-            return _found(tuple(names), "meta twitter:data1 (written by)")
+        yield "meta twitter:data1 (written by)", read_names(_meta(tree, "twitter:data1") or "", markup=True,
+                                                            lowercase=True)
     for k, xpath in enumerate(_AUTHOR_XPATHS):
         texts = [squash(e.text_content()) for e in tree.xpath(xpath)[:5]]
-        found = [names for text in texts if len(text) <= 120 and (names := clean_names(text))]
+        found = [reading for text in texts if len(text) <= _BOX_TEXT and (reading := read_names(text, markup=True))]
         if found:  # every rel=author link (co-authors); of the markup and boxes, the first
-            names = found[0] if k >= 1 else [n for ns in found for n in ns]
-            return _found(tuple(dict.fromkeys(names)), _AUTHOR_SOURCES[k])
-    return _found(tuple(_labelled_author(tree)), "a visible 'By' label")
+            names = [n for r in found for n in r.names] if k == 0 else list(found[0].names)
+            yield _AUTHOR_SOURCES[k], Reading(tuple(dict.fromkeys(names)), found[0].agencies)
+    yield "a visible 'By' label", Reading(tuple(_labelled_author(tree)))
+
+
+def _boxes(elements: list) -> list[list]:
+    """The author elements a page matches, grouped by box: an element inside another one
+    belongs to that one's box (a byline box and the names in it), so does one beside the last
+    one (a list of names), in page order.
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<div><p class="byline">By <b class="byline__name">Ann</b></p><p>x</p></div>')
+    >>> [[e.tag for e in box] for box in _boxes(page.xpath('//*[contains(@class, "byline")]'))]
+    [['p', 'b']]
+    """
+    boxes: list[list] = []
+    for element in elements[:_BOX_ELEMENTS]:
+        if boxes and any(e is boxes[-1][0] for e in element.iterancestors()):
+            boxes[-1].append(element)
+        elif boxes and element.getparent() is boxes[-1][-1].getparent():
+            boxes[-1].append(element)  # the next name of a list of authors
+        else:
+            boxes.append([element])
+    return boxes
+
+
+def _box_persons(box: list) -> tuple[str, ...]:
+    """The persons a byline box names, each of its inner author elements read as a line of
+    the text ("Lucy ThorneNews Reporter", "Tom HanleyNews Reporter"), its own text when it has
+    none; what holds anything else than names, roles and dates names no one.
+
+    >>> import lxml.html
+    >>> box = lxml.html.fromstring('<p class="byline">By <b class="n">Ann Lee</b> <b class="n">Max Roe</b></p>')
+    >>> _box_persons([box, *box.xpath('//b')])
+    ('Ann Lee', 'Max Roe')
+    """
+    inner = box[1:] if box[1:] and any(e is box[0] for e in box[1].iterancestors()) else box
+    readings = [read_names(squash(e.text_content())) for e in inner]
+    # an element with a job title names one person: "Elena LinkMarketing Operations Analyst"
+    return tuple(dict.fromkeys(n for r in readings if not r.unknown for n in (r.names[:1] if r.roled else r.names)))
+
+
+def _with_coauthors(names: tuple[str, ...], tree, source: str) -> tuple[str, ...]:
+    """The markup's authors, or the first byline box's persons when it names them all and more
+    (the markup often names the first author only)."""
+    if source not in ("json-ld author", "meta author"):
+        return names
+    for xpath in _AUTHOR_XPATHS:
+        box = next((p for b in _boxes(tree.xpath(xpath)) if (p := _box_persons(b))), None)
+        if box is None:
+            continue
+        return box if {_fold_name(n) for n in names} < {_fold_name(n) for n in box} else names
+    return names
+
+
+def _fold_name(name: str) -> str:
+    return " ".join(name.casefold().split())
 
 
 _AUTHOR_SOURCES = ("rel=author links", "itemprop=author markup", "author-name markup", "byline or author box")
+_BOX_ELEMENTS = 12  # author elements read per XPath
+_SITE_ADDRESS = re.compile(r"(?i)\bwww\.|https?://|\(\s*[\w-]+(?:\.[\w-]+)+\s*\)")
+_BOX_TEXT = 120  # a box with a longer text is no byline
 
 
-#: short texts with "by" or "author" in them (the XPath filters; Python sees a handful per page)
-_LABEL_TEXT = ("//body//text()[string-length(normalize-space()) < 16][contains(translate(., 'BY', 'by'), 'by')"
-               " or contains(translate(., 'AUTHOR', 'author'), 'author')]")
-_BY_LABEL = re.compile(r"(?i)^(?:by|written by|posted by|words by|story by|author)\s*:?$")
+#: short texts that may be a byline's label, in the languages of the vocabulary ("By", "Von",
+#: "Autorin/Autor", "Par"); the XPath filters, Python compares the few it finds with the prefixes
+_LABEL_TEXT = ("//body//text()[string-length(normalize-space()) < 24][" + " or ".join(
+    f"contains(translate(., 'ABCDEFGHIJKLMNOPQRSTUVWXYZАВТОР', 'abcdefghijklmnopqrstuvwxyzавтор'), '{w}')"
+    for w in ("by", "author", "autor", "von", "par", "por", "door", "text", "oleh", "di", "av", "af", "yazar",
+              "автор", "penulis")) + "]")
 
 
 def _labelled_author(tree) -> list[str]:
@@ -165,13 +387,19 @@ def _labelled_author(tree) -> list[str]:
     >>> import lxml.html
     >>> _labelled_author(lxml.html.fromstring("<div><p>Written by</p><p>Edzel Tabing</p></div>"))
     ['Edzel Tabing']
-    >>> _labelled_author(lxml.html.fromstring("<div><span>By <a>Sofia Gonzalez</a></span></div>"))
-    ['Sofia Gonzalez']
+    >>> _labelled_author(lxml.html.fromstring("<div><span>By <a>Sofia Gomez</a></span></div>"))
+    ['Sofia Gomez']
+    >>> _labelled_author(lxml.html.fromstring("<div><span>Autorin/Autor</span> <a>Roman Goncharenko</a></div>"))
+    ['Roman Goncharenko']
     """
+    words = default_words()
+    prefixes = {p.casefold() for p in words.byline_prefixes}
+    roles = {r.casefold() for r in words.roles}
     for node in tree.xpath(_LABEL_TEXT):
         label = squash(node).strip()
-        if not _BY_LABEL.match(label):
-            continue
+        word = label.rstrip(": ").casefold()
+        if word not in prefixes or word in roles and not label.endswith(":"):
+            continue  # "Reporter" alone is as often a menu's item as "Reporter:" a label
         element = node.getparent()
         while element is not None and element.tag in _INLINE and squash(element.text_content()) == label:
             element = element.getparent()  # "<span>By</span>" alone: its paragraph
@@ -182,17 +410,144 @@ def _labelled_author(tree) -> list[str]:
         if not rest.strip():
             following = element.getnext()
             rest = squash(following.text_content()) if following is not None else ""
-        if 0 < len(rest) <= 60 and (names := clean_names(rest)):
+        if 0 < len(rest) <= 60 and (names := clean_names(rest, words=words)):
             return names
     return []
 
 
+#: where the markup names the publication date, most specific first
+_PUBLISHED_META = ("article:published_time", "og:article:published_time", "og:published_time", "datePublished",
+                   "article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+                   "dc.date", "dcterms.date", "pubdate", "publishdate", "publish-date", "date")
+#: the text around the page's headline where a date is printed: how many text pieces after
+#: the ``<h1>`` and before it
+_AFTER_H1, _BEFORE_H1 = 25, 4
+_TEXT_AFTER_H1 = ("following::text()[normalize-space()][not(ancestor::script or ancestor::style"
+                  " or ancestor::noscript)][position() <= $n]")
+_TEXT_BEFORE_H1 = ("preceding::text()[normalize-space()][not(ancestor::script or ancestor::style"
+                   " or ancestor::noscript)][position() <= $n]")
+#: the metadata that must be ISO 8601 (schema.org's datePublished, Open Graph's published_time)
+_ISO_META = {"article:published_time", "og:article:published_time", "og:published_time", "datePublished"}
+_ISO_START = re.compile(r"\d{4}-\d\d-\d\d")
+_PRINTED_ORDER = {"published": 0, None: 1, "updated": 2}
+_PROSE_WORDS = 25
+
+
+def _iso_8601(value: Any) -> str | None:
+    """An ISO 8601 date of the metadata (schema.org and Open Graph dates are ISO 8601: a
+    value in another form, "Jun 24, 2025", is a template's doing, often the day of the visit),
+    normalised (see ``machine_date``).
+
+    >>> _iso_8601("2025-06-24T10:00:00Z"), _iso_8601("Jun 24, 2025"), _iso_8601(None)
+    ('2025-06-24T10:00:00+00:00', None, None)
+    """
+    if not isinstance(value, str) or not _ISO_START.match(value.strip()):
+        return None
+    return machine_date(value)
+
+
+def _structured_date(tree) -> Found | None:
+    """The publication date the page's metadata gives: JSON-LD ``datePublished`` of the
+    article, else a ``<meta>`` (``article:published_time``...) or ``itemprop=datePublished``;
+    with the time and offset when given; what schema.org and Open Graph define as ISO 8601 only
+    when it is.
+
+    >>> import lxml.html
+    >>> _structured_date(lxml.html.fromstring('<html><head><meta property="article:published_time" '
+    ...                  'content="2024-03-12T08:00:00Z"></head><body><p>x</p></body></html>'))
+    Found(value='2024-03-12T08:00:00+00:00', source='meta article:published_time', kind='markup')
+    """
+    for obj in _jsonld_objects(tree):
+        if (iso := _iso_8601(obj.get("datePublished"))) is not None:
+            return _found(iso, "json-ld datePublished")
+    for name in _PUBLISHED_META:
+        value = _meta(tree, name) or ""
+        if iso := (_iso_8601(value) if name in _ISO_META else machine_date(value)):
+            return _found(iso, f"meta {name}")
+    for element in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]')[:1]:
+        if iso := machine_date(element.get("datetime") or element.get("content")):
+            return _found(iso, "itemprop=datePublished")
+    return None
+
+
+def _printed_date(tree) -> Found | None:
+    """The date printed beside the page's headline (its first ``<h1>`` of two words or more):
+    the text pieces after it until the article's text begins, then the few before it, read as
+    the text path reads date lines (``cleaner/fields/dates.py``) in the page's language; a
+    ``<time datetime>`` gives its machine-readable value (unless it is a day off the printed
+    day: a UTC time of a date printed in local time). The published date first, then an
+    unlabelled one, then an update date.
+
+    >>> import lxml.html
+    >>> _printed_date(lxml.html.fromstring('<html><body><h1>Rates rise again</h1><p>By Ann Lee</p>'
+    ...   '<p><span>Updated</span> <time datetime="2024-03-12T10:32:00+01:00">12 March 2024</time></p>'
+    ...   '</body></html>')).value
+    '2024-03-12T10:32:00+01:00'
+    """
+    h1 = next((h for h in tree.iter("h1") if len(h.text_content().split()) >= 2), None)
+    if h1 is None:
+        return None
+    words = words_of(_lang_code(tree))
+    after = h1.xpath(_TEXT_AFTER_H1, n=_AFTER_H1)
+    before = list(reversed(h1.xpath(_TEXT_BEFORE_H1, n=_BEFORE_H1)))
+    found = _printed_dates(after, words, 0) + _printed_dates(before, words, len(after))
+    if not found:
+        return None
+    _, _, iso, kind, text = min(found)
+    return _found(iso, f"the {'update ' if kind == 'updated' else ''}date by the <h1>: {text[:60]!r}")
+
+
+def _printed_dates(nodes: list, words, first: int) -> list[tuple]:
+    """(rank, order, ISO date, label, text) of the date lines among text pieces, a label alone
+    labelling the next; past a paragraph of running text only strict ones (photo captions
+    with their dates stand there)."""
+    found, label, strict = [], None, False
+    for order, node in enumerate(nodes, first):
+        text = squash(str(node))
+        if len(text.split()) >= _PROSE_WORDS:
+            label, strict = None, True
+            continue
+        stamp = date_line(text, words, strict=strict)
+        if stamp is None:
+            label = label_line(text, words)
+            continue
+        parent = node.getparent()
+        machine = machine_date(parent.get("datetime") or "") if parent is not None and parent.tag == "time" else None
+        if machine is None or _next_day(machine[:10], stamp.day_iso):
+            machine = stamp.iso  # a UTC datetime a day off the day printed: the printed day stands
+        found.append((_PRINTED_ORDER[stamp.label or label], order, machine, stamp.label or label, text))
+        label = None
+    return found
+
+
+def _next_day(one: str, other: str) -> bool:
+    """Whether two ISO days are a day apart.
+
+    >>> _next_day("2026-02-24", "2026-02-23"), _next_day("2025-12-02", "2025-02-12")
+    (True, False)
+    """
+    try:
+        return abs((date.fromisoformat(one) - date.fromisoformat(other)).days) == 1
+    except ValueError:
+        return False
+
+
+def _lang_code(tree) -> str | None:
+    """The page's two-letter language code, if it says one."""
+    said = language(tree)
+    return said.value if said is not None else None
+
+
 def published(tree, url: str | None) -> Found | None:
-    """The original publication date, found by htmldate (JSON-LD, meta tags, ``<time>``,
-    visible dates, the URL); the cheap search first, the extensive one only when it fails.
-    htmldate works on its own copy of the tree and never fetches."""
+    """The publication date, with its time and offset when the page gives them: what the
+    metadata says (JSON-LD, ``<meta>``), else the date printed by the headline, else what
+    htmldate finds (``<time>``, visible dates, the URL: the cheap search first, the extensive
+    one only when it fails; htmldate works on its own copy of the tree and never fetches)."""
     from htmldate import find_date
 
+    for source in (_structured_date, _printed_date):
+        if (found := source(tree)) is not None:
+            return found
     for extensive in (False, True):
         try:
             found = find_date(tree, url=url, original_date=True, extensive_search=extensive,
