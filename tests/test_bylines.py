@@ -1,0 +1,261 @@
+"""Bylines and agencies: the vocabulary's examples in every language, the one name cleaner,
+and the text step's heuristics through ``cleaner.clean()`` on small generated dumps, each
+with the cases it must leave alone (an article sentence that opens with "By", a menu line,
+a place, a photo caption)."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from cleaner import Cleaner, Settings
+from cleaner.fields.names import byline_line, clean_names, name_line, read_names
+from cleaner.rulepack import PackSet
+from cleaner.vocabulary import FOLDER, Vocabularies
+
+VOCABULARIES = Vocabularies.load()
+EXAMPLES = [(code, example) for code, language in yaml.safe_load((FOLDER / "bylines.yaml").read_text())["bylines"].items()
+            for example in language.get("examples", ())]
+
+EN_LEDE = ("The city council met on Monday and agreed on the new plan for the harbour, the mayor said, "
+           "after a long debate about the cost of the work and the news of its delay.")
+EN_PARA = ("Work on the harbour walls starts in the spring and should take two years, officials said, "
+           "and the ferry will keep running while the builders are on the site.")
+DE_LEDE = ("Der Stadtrat hat am Montag nach langer Debatte den neuen Plan für den Hafen beschlossen, "
+           "wie die Bürgermeisterin am Abend mitteilte, und die Arbeiten sollen im Frühjahr beginnen.")
+DE_PARA = ("Die Fähre soll während der Bauzeit weiter fahren, sagte ein Sprecher der Stadt, und die "
+           "Anwohner werden in der kommenden Woche über die Einzelheiten des Vorhabens informiert.")
+
+
+@pytest.fixture(scope="module")
+def bare():
+    """The named steps only (no rule packs), the language detected."""
+    return Cleaner(Settings(explain=True), packs=PackSet(site=(), generic=()))
+
+
+def dump(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+EN_TITLE = "Harbour plan agreed after long debate"
+DE_TITLE = "Stadtrat beschließt neuen Plan für den Hafen"
+
+
+def en(*header: str) -> str:
+    """An English dump as a page prints it: the page title, a menu, the headline, the header
+    lines given, the article."""
+    return dump(f"{EN_TITLE} | Harbour Times", "Home", "Local", EN_TITLE, *header, EN_LEDE, EN_PARA)
+
+
+def de(*header: str) -> str:
+    return dump(f"{DE_TITLE} | Hafenzeitung", "Startseite", "Lokales", DE_TITLE, *header, DE_LEDE, DE_PARA)
+
+
+# --- the vocabulary -------------------------------------------------------------------------
+
+
+def test_every_language_has_prefixes_joiners_and_examples():
+    for code in ("de", "en", "es", "fr", "it", "pt", "nl", "sv", "da", "nb", "no", "pl", "ru", "tr", "id"):
+        language = VOCABULARIES.bylines[code]
+        assert language["prefixes"] and language["joiners"] and language.get("examples"), code
+
+
+@pytest.mark.parametrize("code, example", EXAMPLES, ids=[f"{c}: {e['line']}" for c, e in EXAMPLES])
+def test_vocabulary_examples(code, example):
+    words = VOCABULARIES.words((code,))
+    reading = byline_line(example["line"], words) or name_line(example["line"], words)
+    gives = example["gives"]
+    if gives == []:
+        assert reading is None or not (reading.names or reading.agencies)
+        return
+    names, agency = (gives, None) if isinstance(gives, list) else (gives["names"], gives.get("agency"))
+    assert reading is not None and list(reading.names) == names
+    assert reading.agency == agency
+
+
+def test_agencies_have_their_short_forms():
+    words = VOCABULARIES.words(("en",))
+    for short in ("afp", "ap", "reuters", "dpa", "apa", "sda", "ansa", "efe", "europa press", "lusa", "anp", "belga",
+                  "tt", "ntb", "ritzau", "pap", "tass", "ria", "ukrinform", "anadolu ajansı", "kyodo", "jiji", "yonhap",
+                  "xinhua", "pti", "aap", "cp", "pa", "upi", "kna", "epd", "afx", "bloomberg"):
+        assert short in words.agencies, short
+
+
+# --- the one name cleaner -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, names, agency", [
+    ("Von Sebastian Köhne, Andreas Gansel und Philipp Sieber",
+     ("Sebastian Köhne", "Andreas Gansel", "Philipp Sieber"), None),
+    ("von Engin Haupt, MDR SACHSEN-ANHALT", ("Engin Haupt",), "MDR SACHSEN-ANHALT"),
+    ("By Chris E. Hayner and Tom Caswell on December 21, 2023 at 3:53PM PST", ("Chris E. Hayner", "Tom Caswell"), None),
+    ("ERIC TUCKERAssociated Press", ("ERIC TUCKER",), "Associated Press"),
+    ("Courtney CarrPublished: December 20, 2023", ("Courtney Carr",), None),
+    ("Emma MackayLifestyle Writer", ("Emma Mackay",), None),
+    ("By Scott Levine – Updated Sep 9, 2025 | Fact-checked by Frank Bass", ("Scott Levine",), None),
+    ("Matt De La O and Ursula von der Leyen", ("Matt De La O", "Ursula von der Leyen"), None),
+    ("Jane Doe (@janedoe), jane@example.org", ("Jane Doe",), None),
+])
+def test_read_names_splits_roles_dates_agencies_and_handles_off(text, names, agency):
+    reading = read_names(text)
+    assert reading.names == names and reading.agency == agency
+
+
+@pytest.mark.parametrize("text", ["Washington", "BBC News", "CNN Business", "Associated Press", "Order now",
+                                  "Foto: REUTERS/Nate Hale", "Home » News » World", "Гость"])
+def test_no_person_in_a_place_an_outlet_a_menu_or_a_credit(text):
+    reading = name_line(text)
+    assert reading is None or not reading.names
+
+
+def test_both_paths_read_names_with_the_same_cleaner():
+    text = "By Lena Marsh and Oskar Petrenko The Associated Press"
+    assert clean_names(text) == list(byline_line(text).names) == ["Lena Marsh", "Oskar Petrenko"]
+    assert clean_names("Jane Doe, Washington") == ["Jane Doe"]  # a place after the name is no author
+
+
+# --- the text step: prefixed bylines ----------------------------------------------------------
+
+
+def test_german_prefix_and_several_authors(bare):
+    r = bare.clean(de("Von Sebastian Köhne, Andreas Gansel und Philipp Sieber", "03.05.2024, 16:24 Uhr"))
+    assert r.byline == ("Sebastian Köhne", "Andreas Gansel", "Philipp Sieber")
+    assert "Von Sebastian" not in r.body
+    assert any(x.step == "byline" and x.text.startswith("Von Sebastian") for x in r.removed)
+
+
+def test_prefix_alone_with_the_names_on_the_next_lines(bare):
+    r = bare.clean(de("von", "Konstantin Furrer", ",", "Deutsche Presse-Agentur"))
+    assert r.byline == ("Konstantin Furrer",) and r.agency == "Deutsche Presse-Agentur"
+    assert r.paragraphs == [DE_LEDE, DE_PARA]
+
+
+def test_an_agency_alone_goes_to_agency_not_byline(bare):
+    r = bare.clean(de("von", "APA"))
+    assert r.byline == () and r.agency == "APA"
+    r = bare.clean(en("By Associated Press", "March 3, 2024"))
+    assert r.byline == () and r.agency == "Associated Press"
+
+
+def test_glued_date_is_split_off_and_kept_for_the_date(bare):
+    r = bare.clean(en("By Kent GermanDec 22, 2023"))
+    assert r.byline == ("Kent German",) and r.published == "2023-12-22"
+    assert "Kent German" not in r.body
+
+
+def test_byline_after_the_date_on_its_line(bare):
+    assert bare.clean(en("October 11, 2023 by Autumn Hale")).byline == ("Autumn Hale",)
+
+
+def test_article_sentences_that_open_with_a_prefix_are_no_byline(bare):
+    by = "By the end of the day the river had risen by two metres, officials in the city said."
+    r = bare.clean(en(by))
+    assert r.byline == () and by in r.paragraphs
+    von = "Von Bremen bis Passau: Im Netz der Schmuggler"
+    assert bare.clean(de(von)).byline == ()
+
+
+def test_credits_for_other_work_are_no_author(bare):
+    r = bare.clean(en("By Jane Doe | Edited by Max Mustermann"))
+    assert r.byline == ("Jane Doe",)
+
+
+# --- the text step: lines of names alone ------------------------------------------------------
+
+
+def test_names_next_to_the_date_line(bare):
+    assert bare.clean(de("Julia Vergin | Clare Roth", "28.04.2023, 18:16 Uhr")).byline == ("Julia Vergin", "Clare Roth")
+    assert bare.clean(en("Ingrid Treborg", "Marlene Lundberg Holm", "Published May 9, 2024")).byline == \
+        ("Ingrid Treborg", "Marlene Lundberg Holm")
+
+
+def test_name_with_a_role_or_a_date_of_its_own(bare):
+    assert bare.clean(de("Daniel Großert Redakteur")).byline == ("Daniel Großert",)
+    assert bare.clean(en("Nadir Kinsey2 minutes ago")).byline == ("Nadir Kinsey",)
+
+
+def test_name_right_under_the_headline(bare):
+    r = bare.clean(en("Mark Sigetty"))
+    assert r.byline == ("Mark Sigetty",) and "Mark Sigetty" not in r.body
+
+
+def test_a_menu_line_next_to_no_date_is_no_byline(bare):
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", "Local Sport", EN_TITLE, "Share", "Print",
+                        "Weather Today", "Other stories", EN_LEDE, EN_PARA))
+    assert r.byline == ()
+
+
+def test_menu_items_next_to_the_date_are_no_byline(bare):
+    # words the page writes in small letters ("news") and words of other menu items
+    r = bare.clean(en("World News", "March 3, 2024"))
+    assert r.byline == ()
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Log In", "1-800-555-0100 Start Free Trial", EN_TITLE,
+                        "Start Trial", "March 3, 2024", EN_LEDE, EN_PARA))
+    assert r.byline == ()
+
+
+def test_a_place_or_an_outlet_is_no_person(bare):
+    assert bare.clean(en("Washington", "March 3, 2024")).byline == ()
+    assert bare.clean(en("New York", "March 3, 2024")).byline == ()  # "new": a word of the page
+    r = bare.clean(en("BBC News", "March 3, 2024"))
+    assert r.byline == () and r.agency is None
+
+
+def test_the_subject_of_a_photo_is_no_byline(bare):
+    r = bare.clean(en("Donald Trump", "Photo: REUTERS/Nate Hale", "March 3, 2024"))
+    assert r.byline == ()
+
+
+def test_breadcrumbs_and_comment_names_are_no_byline(bare):
+    assert bare.clean(en("Home » News » Harbour", "March 3, 2024")).byline == ()
+    assert bare.clean(en("Гость", "March 3, 2024")).byline == ()
+
+
+def test_a_name_far_down_the_article_is_no_byline(bare):
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, EN_LEDE, EN_PARA, EN_PARA.replace("spring", "summer"),
+                        EN_LEDE.replace("Monday", "Tuesday"), "Jane Doe", "March 3, 2024"))
+    assert r.byline == ()
+
+
+def test_html_markup_names_stand_before_the_text(bare):
+    page = ("<html lang=en><head><title>Harbour plan agreed</title><meta name='author' content='Jane Doe, Reuters'>"
+            f"</head><body><article><h1>Harbour plan agreed</h1><p>{EN_LEDE}</p><p>{EN_PARA}</p></article></body></html>")
+    assert bare.clean(page).byline == ("Jane Doe",)
+
+
+# --- the markup path ----------------------------------------------------------------------------
+
+
+def html_page(head: str = "", body: str = "") -> str:
+    return (f"<html lang='en'><head><title>{EN_TITLE}</title>{head}</head><body><article><h1>{EN_TITLE}</h1>"
+            f"{body}<p>{EN_LEDE}</p><p>{EN_PARA}</p></article></body></html>")
+
+
+def test_markup_author_with_the_sites_address_is_the_site(bare):
+    head = '<meta name="author" content="Harbour Times (www.harbourtimes.example)">'
+    body = "<ul><li><strong>Autorin/Autor</strong> Roman Goncharenko</li></ul>"
+    assert bare.clean(html_page(head, body)).byline == ("Roman Goncharenko",)
+
+
+def test_markup_agency_is_no_byline(bare):
+    from cleaner.readers import html, html_meta
+
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "dpa"}}</script>'
+    assert bare.clean(html_page(head)).byline == ()
+    tree = html.parse_html(html_page(head))
+    assert html_meta.agency(tree, list(html_meta._jsonld_objects(tree))).value == "dpa"
+
+
+def test_markup_author_with_the_coauthors_of_the_byline_box(bare):
+    head = '<meta name="author" content="Lucy Thorne">'
+    body = ('<div class="byline">By <span class="author-name">Lucy ThorneNews Reporter</span>'
+            '<span class="author-name">Tom HanleyNews Reporter</span></div>')
+    assert bare.clean(html_page(head, body)).byline == ("Lucy Thorne", "Tom Hanley")
+    # a box that names other things beside the author adds nothing
+    body = '<div class="byline">Lucy Thorne <span class="author-bio">Marketing Operations Analyst</span></div>'
+    assert bare.clean(html_page(head, body)).byline == ("Lucy Thorne",)
+
+
+def test_jsonld_author_given_by_reference(bare):
+    graph = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": {"@id": "#p1"}},'
+             ' {"@type": "Person", "@id": "#p1", "name": "Jane Doe"}]}</script>')
+    assert bare.clean(html_page(graph)).byline == ("Jane Doe",)
