@@ -71,6 +71,150 @@ def site_suffix_removed(title: str, page_text: str) -> str:
     return title
 
 
+_PART = re.compile(rf"{_PIPE.pattern}|{_DASH.pattern}|(?<=\w):\s+")
+_LABEL_WORDS = 3
+
+
+def title_parts(title: str) -> list[str]:
+    """The parts of a page title that separators set off (" | ", " - ", "Kicker: ").
+
+    >>> title_parts("Lessons Learned: The lean startup | Blog")
+    ['Lessons Learned', 'The lean startup', 'Blog']
+    """
+    return [part for part in (squash(p) for p in _PART.split(title)) if part]
+
+
+def names_the_site(line: str, title: str, site_name: str = "") -> bool:
+    """A short line (a few words) that is the site's name (``og:site_name``) or, in the page
+    title, the part after the headline or the part before a colon ("Blog name: Headline"),
+    beside a longer part: a blog's or section's name printed as the page's heading.
+
+    >>> names_the_site("Yoga Pathways", "Yoga Won't Fix the Plumbing – Yoga Pathways")
+    True
+    >>> names_the_site("Lessons Learned", "Lessons Learned: The lean startup")
+    True
+    >>> names_the_site("Climate Change", "Climate Change | Farm Research Office")
+    False
+    """
+    key = fold(line)
+    if not key or word_count(line) > _SITE_NAME_WORDS:
+        return False
+    if site_name and key == fold(site_name):
+        return True
+    parts = title_parts(title)
+    if len(parts) < 2 or max(map(word_count, parts)) <= word_count(line):
+        return False
+    prefix = title.startswith(parts[0] + ":") or title.startswith(parts[0] + " :")
+    return fold(parts[-1]) == key or prefix and fold(parts[0]) == key
+
+
+def as_printed_in(heading: str, title: str) -> str:
+    """The heading as the page's title (``og:title``, without its site name) prints it, when
+    the title is the heading with a separator that the heading has not (a kicker and the
+    headline run together in the heading, "Kicker: Headline" in the title) or with a kicker
+    before a colon; else the heading (which has the title's words with other punctuation).
+
+    >>> as_printed_in("Rückbau von AKW Kühltürme gesprengt", "Rückbau von AKW: Kühltürme gesprengt")
+    'Rückbau von AKW: Kühltürme gesprengt'
+    >>> as_printed_in("Musik bis Mitternacht", "Hafenfest: Musik bis Mitternacht")
+    'Hafenfest: Musik bis Mitternacht'
+    >>> as_printed_in("Musik bis Mitternacht", "Ein Hafenfest mit Musik bis Mitternacht")
+    'Musik bis Mitternacht'
+    >>> as_printed_in("Cloud innovations: what's next in 2025?", "Cloud innovations: what's next in 2025")
+    "Cloud innovations: what's next in 2025?"
+    >>> as_printed_in("Blog: Best social media agencies", "Best social media agencies")
+    'Best social media agencies'
+    >>> as_printed_in("Group classes vs. private lessons", "Group classes vs private lessons")
+    'Group classes vs. private lessons'
+    """
+    if not title or not heading:
+        return heading
+    if fold(heading) == fold(title) and (_separators(title) > _separators(heading) or "".join(
+            heading.split()) == "".join(title.split())):
+        return title  # the kicker and the headline run together in the heading, or spaced apart
+    kicker, colon, rest = title.partition(": ")
+    if colon and word_count(kicker) <= _SITE_NAME_WORDS and fold(heading) == fold(rest):
+        return title
+    label = _LABEL.match(heading)
+    if label and fold(heading[label.end():]) == fold(title):
+        return title  # a one-word label before the heading ("Blog: ") that the title has not
+    return heading
+
+
+_SEPARATOR_MARKS = re.compile(rf"{_PART.pattern}|(?<=\w)[-–—]\s+")  # also "Japan- A guide"
+
+
+def _separators(text: str) -> int:
+    """How many separators (a colon after a word, a dash or pipe between spaces) a title has.
+
+    >>> _separators("Tutoring is not. - Choosing a tutor: a guide"), _separators("Post-Brexit deal")
+    (2, 0)
+    >>> _separators("Your first trip to Japan- a guide")
+    1
+    """
+    return len(_SEPARATOR_MARKS.findall(text))
+
+
+_TAIL_WORDS = {"|": _SITE_NAME_WORDS, "｜": _SITE_NAME_WORDS}  # after a dash: 2
+#: "(example.com)" after a link's title, and the count of its comments after that
+_SOURCE_DOMAIN = re.compile(r"\s+\((?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}\)(?:\s+\d+)?$", re.IGNORECASE)
+_DOMAIN_PREFIX = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,4}\s+[|｜–—:·•-]\s+", re.IGNORECASE)
+
+
+def tail_label_removed(heading: str, titles: tuple[str, ...]) -> str:
+    """A heading that prints the page's title (one of ``titles``, as the page gives them)
+    with a label after a separator (a word or two after a dash: "– Nationwide",
+    "- Infographic"; a few words after a pipe: "| Patient Education | UC Davis Health"),
+    without it; and without a domain name before it ("example.com - ") or, in brackets, after
+    it (the source of a link: "(example.com)").
+
+    >>> tail_label_removed("Meditation rewires brains | Opinion", ("Meditation rewires brains | Opinion",))
+    'Meditation rewires brains'
+    >>> tail_label_removed("Transitioning to a plant-based diet – tips and tricks",
+    ...                    ("Transitioning to a plant-based diet – tips and tricks | Blog",))
+    'Transitioning to a plant-based diet – tips and tricks'
+    >>> tail_label_removed("Absurd: – never again", ("Absurd: – never again",))
+    'Absurd: – never again'
+    >>> tail_label_removed("Grads find degrees no longer guarantee jobs (latimes.com) 87", ())
+    'Grads find degrees no longer guarantee jobs'
+    """
+    heading = _SOURCE_DOMAIN.sub("", _DOMAIN_PREFIX.sub("", heading))
+    while cuts := list(_ANY_SEPARATOR.finditer(heading)):
+        head, tail, sign = heading[: cuts[-1].start()], heading[cuts[-1].end():], cuts[-1].group().strip()
+        if word_count(tail) > _TAIL_WORDS.get(sign, 2) or word_count(head) < 2 or head.endswith(":") or not any(
+                fold(heading) in fold(t) for t in titles if t):
+            break  # after a colon a dash opens a quote ("Absurd: – never again")
+        heading = head
+    return heading
+
+
+def with_kicker(kicker: str, headline: str, title: str) -> str | None:
+    """The start of the page title that is ``kicker`` and ``headline`` (two lines of the page)
+    with the title's separator between them, or None when the title does not start so.
+
+    >>> with_kicker("Kenya", "Nairobi from below", "Kenya: Nairobi from below, Daily Planet, 18.05.2026")
+    'Kenya: Nairobi from below'
+    >>> with_kicker("Politics", "Nairobi from below", "Kenya: Nairobi from below") is None
+    True
+    """
+    key = fold(f"{kicker} {headline}")
+    if not key or word_count(kicker) > _SITE_NAME_WORDS or not fold(title).startswith(key):
+        return None
+    for end in range(len(kicker) + len(headline), len(title) + 1):
+        if (end == len(title) or not title[end].isalnum()) and fold(title[:end]) == key:
+            return squash(title[:end])
+    return None
+
+
+def is_label(text: str) -> bool:
+    """A few words at most: a section's or widget's label rather than a headline.
+
+    >>> is_label("Web Designs"), is_label("Ten towns shut by the storm")
+    (True, False)
+    """
+    return word_count(text) <= _LABEL_WORDS
+
+
 def site_name_twice(title: str) -> tuple[str, str] | None:
     """(the title with one copy, the title with none) when it ends with the same site name
     twice ("Rates rise – Daily Planet - Daily Planet": a CMS adding the name to a title that

@@ -66,19 +66,57 @@ def region_scores(texts: list[str]) -> list[float]:
             for t in texts]
 
 
-def main_span(texts: list[str]) -> tuple[int, int]:
+def main_span(texts: list[str], gaps: list[int] | None = None) -> tuple[int, int]:
     """[start, end) of the article text: the best stretch, started earlier at the first
     paragraph of running text (the introduction, even if a table or a list of short lines
-    separates it from the longest stretch of prose).
+    separates it from the longest stretch of prose). ``gaps``: how many lines earlier steps
+    took out before each block (``index_gaps``); each counts as the short line of furniture
+    it was, so that a rule taking out share buttons does not join the article to the teasers
+    that the buttons kept apart from it.
 
     >>> main_span(["Home", "He said the talks would resume on Monday in Geneva after a long pause.",
     ...            "Prices", "Ministers of both countries met in Geneva to agree on a date.", "Contact"])
     (1, 4)
+    >>> para = "He said the talks would resume on Monday in Geneva after a long pause."
+    >>> main_span([para, para, "Other news: ministers of both countries met in Geneva today."], [0, 0, 4])
+    (0, 2)
     """
-    start, end = best_region(region_scores(texts))
+    scores = region_scores(texts)
+    if gaps and any(gaps):
+        start, end = _real_span(scores, gaps)
+    else:
+        start, end = best_region(scores)
     if start > 0:
         start = next((i for i, t in enumerate(texts[:start]) if is_prose(t, LEAD_MIN_WORDS)), start)
     return start, end
+
+
+def _real_span(scores: list[float], gaps: list[int]) -> tuple[int, int]:
+    """``best_region`` over the blocks' scores with a short line's penalty for every line
+    taken out between them; [start, end) of the blocks inside it.
+
+    >>> _real_span([5.0, 5.0, 3.0], [0, 0, 3])
+    (0, 2)
+    """
+    expanded, blocks = [], []
+    for i, (score, gap) in enumerate(zip(scores, gaps)):
+        if i:
+            expanded += [-SHORT_LINE_PENALTY] * gap
+            blocks += [None] * gap
+        expanded.append(score)
+        blocks.append(i)
+    start, end = best_region(expanded)
+    inside = [b for b in blocks[start:end] if b is not None]
+    return (inside[0], inside[-1] + 1) if inside else (0, 0)
+
+
+def index_gaps(blocks) -> list[int]:
+    """How many lines of the page earlier steps took out right before each block.
+
+    >>> index_gaps([Block(2, "a"), Block(3, "b"), Block(7, "c")])
+    [0, 0, 3]
+    """
+    return [0] + [max(0, b.index - a.index - 1) for a, b in zip(blocks, blocks[1:])]
 
 
 def keep_main_content(draft: Draft, ctx: Context) -> Draft:
@@ -86,7 +124,7 @@ def keep_main_content(draft: Draft, ctx: Context) -> Draft:
     blocks = draft.blocks
     if not blocks or ctx.html:
         return draft  # trafilatura has already chosen the main content of a page
-    start, end = main_span([b.text for b in blocks])
+    start, end = main_span([b.text for b in blocks], index_gaps(blocks))
     if (start, end) == (0, len(blocks)):
         return draft
     drops: list[tuple[Block, str, str]] = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..pipeline import Context, Draft
 from ..textutil import fold, is_prose
-from .content import main_span
+from .content import index_gaps, main_span
 
 _PROSE_WORDS = 8
 _SHINGLE = 4
@@ -59,7 +59,7 @@ def _cut_from_at(draft: Draft, blocks, generic_packs: set[str]) -> int | None:
     words = prose_words(texts)
     # prose outside the article's span is dropped later anyway (content step): it must not
     # weigh for or against cutting, or the cleaned text would be cut differently
-    start, end = main_span(texts)
+    start, end = main_span(texts, index_gaps(blocks))
     words = [w if start <= i < end else 0 for i, w in enumerate(words)]
     total, before = sum(words), 0
     for i, block in enumerate(blocks):
