@@ -197,6 +197,13 @@ def test_label_on_the_line_before_the_date(bare):
     assert r.published == "2024-08-30"
 
 
+def test_date_line_under_the_article_where_the_page_is_cut():
+    # the generic comments heading cuts the page's end; the date line under the article counts still
+    r = Cleaner(Settings(detect_language=False)).clean(dump("Harbour plan agreed", EN_LEDE, EN_PARA, "Comments", "Posted by Ann Lee",
+                        "Publish date", "August 30, 2024"))
+    assert r.published == "2024-08-30" and "August 30, 2024" not in r.body
+
+
 def test_relative_dates_give_no_date(bare):
     r = bare.clean(dump("Harbour plan agreed", "By Ann Lee", "2 hours ago", EN_LEDE, EN_PARA))
     assert r.published is None

@@ -59,3 +59,19 @@ def test_a_broken_vocabulary_file_is_refused_naming_it(tmp_path):
     (tmp_path / "dates.yaml").write_text("dates:\n  de:\n    months: {märz: 13}\n")
     with pytest.raises(RulePackError, match=r"dates\.yaml.*13"):
         Vocabularies.load(tmp_path)
+
+
+@pytest.mark.parametrize("author, byline, agency", [
+    ('"author": {"@type": "Person", "name": "dpa"}', (), "dpa"),
+    ('"author": [{"@type": "Person", "name": "Associated Press"}]', (), "Associated Press"),
+    ('"author": {"@type": "Person", "name": "Jane Doe"}', ("Jane Doe",), None),
+])
+def test_an_agency_the_markup_names_as_author_goes_to_agency(author, byline, agency):
+    page = (f'<html lang="en"><head><title>Harbour plan agreed</title>'
+            f'<script type="application/ld+json">{{"@type": "NewsArticle", {author}}}</script>'
+            f'</head><body><article><h1>Harbour plan agreed</h1>'
+            f'<p>{LEDE}</p><p>{LEDE} Work starts in the spring.</p></article></body></html>')
+    record = CLEANER.clean(page)
+    assert record.byline == byline and record.agency == agency
+    if agency:
+        assert record.fields_from["agency"] == "json-ld author"

@@ -278,7 +278,7 @@ def agency(tree, objects: list[dict]) -> Found | None:
     'dpa'
     """
     source, reading = _first_author(tree, objects)
-    return _found(reading.agencies[0], source) if reading.agencies and not reading.names else None
+    return _found(reading.agency, source) if reading.agency and not reading.names else None
 
 
 def _first_author(tree, objects: list[dict]) -> tuple[str, Reading]:
@@ -615,7 +615,7 @@ def copyright_notice(tree) -> str | None:
 def markup(tree, url: str | None) -> dict[str, Found]:
     """Every field the markup offers, each with where it came from (``Page.markup``)."""
     objects = list(_jsonld_objects(tree))
-    found = {"headline": headline(tree, objects), "byline": byline(tree, objects),
+    found = {"headline": headline(tree, objects), "byline": byline(tree, objects), "agency": agency(tree, objects),
              "published": published(tree, url), "language": language(tree),
              "copyright": _found(copyright_notice(tree), "the footer's copyright line")}
     return {k: v for k, v in found.items() if v is not None}

@@ -164,13 +164,15 @@ def title_date(ctx: Context, words: Words) -> tuple[Stamp, Block] | None:
     return None
 
 
-def page_date(draft: Draft, words: Words) -> tuple[Stamp, Block] | None:
-    """When the header zone has no date: the page's one publication date. The day that every
-    date line labelled as published gives ("Published" / "August 30, 2024" under the article),
-    else the first date line after the headline that stands alone (no other day within a few
-    lines: a list of other stories, comments or an archive gives a date every few lines),
-    else the day that every date line of the page gives."""
-    lines = [b for b in (*draft.header, *draft.blocks) if len(b.text) <= _MAX_PAGE_LINE]
+def page_date(draft: Draft, words: Words, page: Sequence[Block] = ()) -> tuple[Stamp, Block] | None:
+    """When the header zone has no date: the page's one publication date, read on the whole
+    page as read (``page``; a date line under the article, where the cleaning has cut the
+    page's end, counts too). The day that every date line labelled as published gives
+    ("Published" / "August 30, 2024" under the article), else the first date line after the
+    headline that stands alone (no other day within a few lines: a list of other stories,
+    comments or an archive gives a date every few lines), else the day that every date line
+    of the page gives."""
+    lines = [b for b in (page or (*draft.header, *draft.blocks)) if len(b.text) <= _MAX_PAGE_LINE]
     found = _page_dated_lines(lines, words)
     published = [f for f in found if f[0].label == "published"]
     if published and len({stamp.day_iso for stamp, _ in published}) == 1:
@@ -211,7 +213,7 @@ def find_published(draft: Draft, ctx: Context) -> Draft:
     date, is evidence for ``published`` (ISO 8601, with the time and offset when the line
     gives them)."""
     words = words_for(draft, ctx) if language_of(draft, ctx) else every_language()
-    best = header_date(draft, ctx, words) or title_date(ctx, words) or page_date(draft, words)
+    best = header_date(draft, ctx, words) or title_date(ctx, words) or page_date(draft, words, ctx.page.blocks)
     if best is None:
         return draft
     stamp, block = best
