@@ -259,3 +259,100 @@ def test_jsonld_author_given_by_reference(bare):
     graph = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": {"@id": "#p1"}},'
              ' {"@type": "Person", "@id": "#p1", "name": "Jane Doe"}]}</script>')
     assert bare.clean(html_page(graph)).byline == ("Jane Doe",)
+
+
+# --- the text step: a prefixed byline elsewhere on the page ----------------------------------------
+
+EN_MORE = ("The ferry company said the timetable would not change, and the harbour master expects the "
+           "first ships to use the new quay before the end of next year.")
+
+
+def test_an_author_box_under_the_article(bare):
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, EN_LEDE, EN_PARA, EN_MORE, "Written by", "Ada Quill",
+                        "Ada Quill covers the harbour and the city council."))
+    assert r.byline == ("Ada Quill",) and "Written by" not in r.body
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, EN_LEDE, EN_PARA, EN_MORE, "Written by Ada Quill"))
+    assert r.byline == ("Ada Quill",)
+    # names on the lines after: only after a joiner line
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, EN_LEDE, EN_PARA, EN_MORE, "Author:", "Ada Quill",
+                        "and", "Ben Roe"))
+    assert r.byline == ("Ada Quill", "Ben Roe")
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, EN_LEDE, EN_PARA, EN_MORE, "Written by", "Ada Quill",
+                        "Home Delivery"))
+    assert r.byline == ("Ada Quill",)
+
+
+def test_elsewhere_no_sentence_menu_or_filter_is_a_byline(bare):
+    # an article sentence that opens with "By", a filter menu, a sort label, a photo caption
+    by = "By the end of the day the river had risen by two metres, officials in the city said."
+    for lines in ((by,), ("Filter by", "Event Type"), ("By Category",), ("Sort by:", "Price Range"),
+                  ("Photo by Ada Quill",), ("Harbour Plan Agreed After Long Debate",)):
+        r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, EN_LEDE, EN_PARA, EN_MORE, *lines))
+        assert r.byline == (), lines
+    # a byline of the header zone comes first
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, "By Ben Roe", EN_LEDE, EN_PARA, EN_MORE,
+                        "Written by Ada Quill"))
+    assert r.byline == ("Ben Roe",)
+
+
+def test_names_after_a_prefix_alone_may_share_words_with_the_page(bare):
+    # "harbour" is a word of the article; after "Written by" the name is still a name
+    r = bare.clean(en("Written by", "Ada Harbour", "March 3, 2024"))
+    assert r.byline == ("Ada Harbour",)
+    # a menu after a prefix that other words open, or of words the page writes in small letters
+    assert bare.clean(en("Filter by", "Ada Harbour", "March 3, 2024")).byline == ()
+    assert bare.clean(en("By", "Harbour News", "March 3, 2024")).byline == ()
+
+
+def test_a_dated_line_of_names_ends_the_byline(bare):
+    r = bare.clean(en("Ada Quill March 3, 2024", "Quick Notes"))
+    assert r.byline == ("Ada Quill",)
+    # co-authors on lines of their own above the date stay one byline
+    assert bare.clean(en("Ada Quill", "Ben Roe", "March 3, 2024")).byline == ("Ada Quill", "Ben Roe")
+
+
+def test_a_photo_caption_above_the_byline_is_no_author():
+    # the generic rules take the photo's credit out first; the name above it is the photo's subject
+    cleaner = Cleaner(Settings(explain=True))
+    lede = ("Rada miasta zebrała się w poniedziałek i po długiej debacie przyjęła nowy plan dla portu, "
+            "poinformowała wieczorem burmistrz, a prace mają się rozpocząć wiosną przyszłego roku.")
+    more = ("Prom będzie kursował przez cały czas trwania budowy, powiedział rzecznik miasta, a mieszkańcy "
+            "zostaną poinformowani o szczegółach w przyszłym tygodniu na spotkaniu w ratuszu.")
+    title = "Rada miasta przyjęła nowy plan dla portu"
+
+    def pl(*header):
+        return dump(f"{title} | Gazeta Portowa", "Wydarzenia", title, *header, lede, more)
+    r = cleaner.clean(pl("Aktualizacja: 19.04.2024 19:45", "Jan Wiśniewski", "Foto: PAP", "Ewa Nowicka"))
+    assert r.byline == ("Ewa Nowicka",) and "Jan Wiśniewski" not in r.body
+    # without a credit under it, a name above the byline is a co-author
+    r = cleaner.clean(pl("Aktualizacja: 19.04.2024 19:45", "Jan Wiśniewski", "Ewa Nowicka"))
+    assert r.byline == ("Jan Wiśniewski", "Ewa Nowicka")
+
+
+def test_a_name_with_a_button_label_on_its_line(bare):
+    r = bare.clean(en("March 3, 2024", "Ada Marie Quill Follow me"))
+    assert r.byline == ("Ada Marie Quill",) and "Follow me" not in r.body
+    # a short sentence or a headline in Title Case beside the date is no byline
+    assert bare.clean(en("March 3, 2024", "Ada Quill said no")).byline == ()
+    assert bare.clean(en("March 3, 2024", "Harbour Plan Agreed At Last")).byline == ()
+
+
+def test_a_prefixed_byline_elsewhere_before_names_above_the_headline(bare):
+    # a line of names above the headline is as often a menu or another story's: "Written by" counts first
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Ben Roe", "March 3, 2024", EN_TITLE, EN_LEDE, EN_PARA,
+                        EN_MORE, "Written by Ada Quill"))
+    assert r.byline == ("Ada Quill",)
+    # a line of names under the headline stays the byline
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", EN_TITLE, "Ben Roe", "March 3, 2024", EN_LEDE, EN_PARA,
+                        EN_MORE, "Written by Ada Quill"))
+    assert r.byline == ("Ben Roe",)
+
+
+def test_two_word_names_without_separators_beside_their_date(bare):
+    r = bare.clean(en("Ada Quill Ben Roe Cy Vance March 8, 2024"))
+    assert r.byline == ("Ada Quill", "Ben Roe", "Cy Vance")
+    # a menu of capitalised words, with or without a date line under it, and a headline in Title Case
+    assert bare.clean(en("Posts Music Links Search About Contact", "March 8, 2024")).byline == ()
+    assert bare.clean(en("Harbour Plan Agreed Today March 8, 2024")).byline == ()
+    # an odd number of words cannot be told apart into names: it is not split into pairs
+    assert len(bare.clean(en("Ada Marie Quill Ben Roe Cy Vance March 8, 2024")).byline) <= 1

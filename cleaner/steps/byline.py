@@ -10,8 +10,13 @@ Three kinds of byline lines, in any language the vocabulary knows (``bylines.yam
 * a line of names alone ("Julia Vergin | Clare Roth", "Daniel Großert Redakteur"), only where a
   byline stands: next to a date line or a role line, with a date, role or agency of its own,
   or alone right under the headline or right above the lede; not a photo's subject (a credit
-  under it), nor a menu (words the page writes in small letters, "Health News"; words of its
-  other short lines, "Start Trial" beside "Start Free Trial"; a run of many lines).
+  under it, or taken out under it), nor a menu (words the page writes in small letters, "Health
+  News"; words of its other short lines, "Start Trial" beside "Start Free Trial"; a run of many
+  lines). A button's label after the names ("Ada Quill Follow me") is no part of them; two-word
+  names without separators count beside their date ("Ada Quill Ben Roe 8 March, 17:46").
+
+When the header zone holds no byline, or only a line of names above the headline, the first
+prefixed byline elsewhere on the page counts ("Written by" / "Ada Quill" in an author box).
 
 Names are read by ``cleaner/fields/names.py``; agencies and outlets named in a byline go to
 ``agency``. Every byline line taken leaves the body (a date glued to it stays, for the date).
@@ -19,14 +24,21 @@ Names are read by ``cleaner/fields/names.py``; agencies and outlets named in a b
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Mapping
+from dataclasses import dataclass, replace
 
 from ..blocks import Block
 from ..fields.dates import contains_date
-from ..fields.names import PARTICLES, Reading, byline_of, grammar, is_credit, is_prefix_line, name_line, read_names
+from ..fields.names import (
+    Reading,
+    byline_line,
+    byline_of,
+    grammar,
+    is_credit,
+    is_prefix_line,
+    name_line,
+    read_names,
+)
+from ..fields.page_words import PageWords, is_furniture, people
 from ..fields.resolve import words_for
 from ..pipeline import Context, Draft, text_line
 from ..record import Removal
@@ -41,17 +53,14 @@ _LIGHT_WORDS = 4  # ... over lines of at most this many words
 _DATE_WORDS = 16
 _NUMERIC = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}\b")
 _SEPARATOR_LINE = ",;|&•·/…. "  # a line of these between names ("Davide Castelvecchi &" / "…")
-#: what stands before and after a word of the text, not one inside an e-mail address, a handle or
-#: a URL ("jane_doe@example.org", "/author/jill-barshay/")
-_OPENERS, _CLOSERS = "(\"'«“‘[", ",;:!?)\"'»”’]"
-_PUNCTUATION = ".,;:!?\"'“”‘’«»()[]"
 _NEXT_BYLINE = 2  # a prefixed byline this many lines after another belongs with it
 _LEDE_WORDS = 5  # ... and the line after it a sentence of at least this many words
 _UNDER_HEADLINE = 5  # a line of names this near under the headline, above the lede, is a byline
-_LABEL_WORDS = 6  # a line of at most this many words, no sentence, is a label or a menu item
 _PRINTED = 3  # a line printed more often than this on the page is furniture
 _RUN = 3  # a run of more lines of names alone is a menu
 _SMALL_WORDS = 3  # a line of names has at most this many words in small letters ("and", "staff writer")
+_ELSEWHERE_CHARS = 200  # a byline line elsewhere on the page (an author box) is this short
+_DIGIT = re.compile(r"\d")
 _RELATIVE = re.compile(r"^\d{1,3}\s+\w+(?:\s+\w+)?$")  # "2 minutes ago", "vor 3 Stunden"
 
 
@@ -64,6 +73,8 @@ class _Byline:
     reading: Reading
     how: str
     keep: str = ""
+    #: lines of names above the byline that are a photo's caption (its credit taken out under them)
+    captions: tuple[Block, ...] = ()
 
     @property
     def strong(self) -> bool:
@@ -132,111 +143,25 @@ def _anchored(zone: list[Block], i: int, j: int, words: Words) -> bool:
     return False
 
 
-class _PageWords:
-    """What the whole page says of words, to tell a name from the page's furniture, worked
-    out for the words asked about (most pages have few lines of names to judge):
-    ``common(word)``, the body prints the word in small letters; ``printed``, how often each
-    line stands on the page; ``labels(word)``, the short lines (menu items, labels, buttons)
-    that hold the word (casefolded). The page is its body blocks and every line the steps
-    before took out.
-
-    >>> p = _PageWords(Draft((Block(0, "Order now, or read the news."), Block(1, "Mail jane_doe@example.org /author/jill-barshay/"))))
-    >>> [p.common(w) for w in ("news", "now", "order", "jane_doe", "jill")], p.printed["Mail jane_doe@example.org /author/jill-barshay/"]
-    ([True, True, False, False, False], 1)
-    >>> p.labels("mail")
-    ('Mail jane_doe@example.org /author/jill-barshay/',)
-    """
-
-    def __init__(self, draft: Draft):
-        self._body = "\n".join(b.text for b in draft.blocks)
-        self._lines = [b.text for b in draft.blocks] + [r.text for r in draft.removed]
-        self._common: dict[str, bool] = {}
-        self._labels: dict[str, tuple[str, ...]] = {}
-
-    def common(self, word: str) -> bool:
-        """The body prints ``word`` (in small letters) as a word of its own, not inside an
-        e-mail address, a handle or a URL."""
-        if word not in self._common:
-            self._common[word] = word.isalpha() and word[:1].islower() and _stands_alone(word, self._body)
-        return self._common[word]
-
-    @cached_property
-    def printed(self) -> Mapping[str, int]:
-        return Counter(self._lines)
-
-    @cached_property
-    def _short(self) -> tuple[tuple[str, frozenset[str]], ...]:
-        return tuple((line, frozenset(t.strip(_PUNCTUATION).casefold() for t in line.split()))
-                     for line in dict.fromkeys(self._lines) if word_count(line) <= _LABEL_WORDS)
-
-    def labels(self, word: str) -> tuple[str, ...]:
-        """The short lines that are no sentence and hold ``word``."""
-        if word not in self._labels:
-            self._labels[word] = tuple(line for line, words in self._short if word in words and not is_prose(line))
-        return self._labels[word]
-
-
-def _stands_alone(word: str, text: str) -> bool:
-    """``word`` stands in ``text`` as a word of its own, not inside another word, an e-mail
-    address, a handle or a URL.
-
-    >>> _stands_alone("jill", "Mail jane_doe@example.org /author/jill-barshay/"), _stands_alone("news", "(news).")
-    (False, True)
-    """
-    at = text.find(word)
-    while at >= 0:
-        before, after = text[at - 1: at] or " ", text[at + len(word): at + len(word) + 2] or " "
-        if (before.isspace() or before in _OPENERS) and (
-                after[0].isspace() or after[0] in _CLOSERS or after[0] == "." and not after[1:].strip(".").isalnum()):
-            return True
-        at = text.find(word, at + 1)
-    return False
-
-
-def _furniture(text: str, reading: Reading, page: _PageWords) -> bool:
-    """A line of names that is the page's furniture: half or more of a name's words are words
-    the page writes in small letters ("Health News", "Order Now"), or every word of a name stands in
-    other short lines that do not hold the name ("Start Trial" beside "Start Free Trial",
-    "Contact Us" beside "About Us"). Particles ("de", "van") do not count.
-
-    >>> page = _PageWords(Draft((Block(0, "Order now."), Block(1, "Start Free Trial"))))
-    >>> [_furniture(n, Reading((n,)), page) for n in ("Order Now", "Start Trial", "Ryan Carrigan")]
-    [True, True, False]
-    """
-    for name in reading.names:
-        parts = [p.casefold() for p in name.split() if p.casefold() not in PARTICLES]
-        if 2 * sum(page.common(p) for p in parts) >= len(parts):
-            return True
-        if all(any(not _holds(line, parts) for line in page.labels(p)) for p in parts):
-            return True
-    return False
-
-
-def _holds(line: str, parts: list[str]) -> bool:
-    """The line holds the name, its words side by side in its order or the other way
-    ("Dinh Linh Duy" holds "Duy Linh Dinh"; "Start Free Trial" does not hold "Start Trial")."""
-    if " ".join(parts) in line.casefold():
-        return True
-    words = [t.strip(_PUNCTUATION).casefold() for t in line.split()]
-    words = [w for w in words if w not in PARTICLES]
-    n = len(parts)
-    return any(words[k: k + n] in (parts, parts[::-1]) for k in range(len(words) - n + 1))
-
-
-def _after_prefix(zone: list[Block], i: int, words: Words, page: _PageWords) -> _Byline | None:
+def _after_prefix(zone: list[Block], i: int, words: Words, page: PageWords, joined: bool = False) -> _Byline | None:
     """The names on the lines after a prefix alone ("By" / "Taya Iv"; "von" / "Konstantin
     Furrer" / "," / "Deutsche Presse-Agentur"), up to the first line that is no name (a date
-    line ends them too)."""
+    line ends them too); ``joined``: a line of names after the first only after a joiner or
+    separator line ("Ada Quill" / "and" / "Ben Roe")."""
     names: list[str] = []
     agencies: list[str] = []
     taken = [zone[i]]
+    bare = _bare_prefix(zone[i].text, words)  # "Written by", "By:": what follows is named, if words of the page
     for block in zone[i + 1: i + 1 + _FOLLOW]:
         text = block.text.strip()
         if not text.strip(_SEPARATOR_LINE) or grammar(words).joiner.match(text):
             taken.append(block)
             continue
+        if joined and names and taken[-1].text.strip(_SEPARATOR_LINE) and not grammar(words).joiner.match(taken[-1].text):
+            break
         reading = read_names(text, words, prefixed=not names)
-        if reading.unknown or reading.dated or not (reading or reading.roled) or _furniture(text, reading, page):
+        if reading.unknown or reading.dated or not (reading or reading.roled) or (
+                is_furniture(text, reading, page) and not (bare and _full_names(reading))):
             break
         names += reading.names
         agencies += reading.agencies + reading.outlets
@@ -250,7 +175,7 @@ def _after_prefix(zone: list[Block], i: int, words: Words, page: _PageWords) -> 
 
 
 def _name_lines(zone: list[Block], i: int, end: int, words: Words,
-                page: _PageWords) -> tuple[int, list[Reading]]:
+                page: PageWords) -> tuple[int, list[Reading]]:
     """The run of lines of names alone that starts at ``i`` and ends before ``end``: (last
     index, readings)."""
     readings = []
@@ -258,14 +183,16 @@ def _name_lines(zone: list[Block], i: int, end: int, words: Words,
     while j < end and (reading := _names_only(zone[j].text, words, page)) is not None:
         readings.append(reading)
         j += 1
+        if reading.dated and _self_anchored(reading, words):
+            break  # "Ada Quill March 3, 2024": the byline ends with its date, a label may follow
     return j - 1, readings
 
 
-def _names_only(text: str, words: Words, page: _PageWords) -> Reading | None:
+def _names_only(text: str, words: Words, page: PageWords) -> Reading | None:
     """A line of names alone that is not the page's furniture; cheaply refused when it
     cannot be one (a sentence or a headline has more words in small letters).
 
-    >>> page = _PageWords(Draft((Block(0, "Jane Doe and John Roe, staff writers"),)))
+    >>> page = PageWords(Draft((Block(0, "Jane Doe and John Roe, staff writers"),)))
     >>> from cleaner.vocabulary import Vocabularies
     >>> w = Vocabularies.load().words(("en",))
     >>> _names_only("Jane Doe and John Roe, staff writers", w, page).names
@@ -276,10 +203,63 @@ def _names_only(text: str, words: Words, page: _PageWords) -> Reading | None:
     if not text[:1].isupper() or word_count(text) > 12 or sum(w[:1].islower() for w in text.split()) > _SMALL_WORDS:
         return None
     reading = name_line(text, words)
-    return None if reading is None or _furniture(text, reading, page) else reading
+    if reading is None:
+        reading = _before_label(text, words)
+    if reading is None and (reading := _paired(text, words)) is not None and (not _self_anchored(reading, words) or any(
+            page.common(w.casefold()) for name in reading.names for w in name.split())):
+        return None  # a menu of capitalised words ("Posts Music Links Search"): the names carry their date
+    return None if reading is None or is_furniture(text, reading, page) else reading
 
 
-def _bylines(zone: list[Block], split: int, words: Words, page: _PageWords, names: bool = True,
+def _paired(text: str, words: Words) -> Reading | None:
+    """The names of a line of two-word names without separators, perhaps with its date after
+    them ("Ada Quill Ben Roe Cy Vance 8 March, 17:46": three names); an odd number of
+    capitalised words cannot be told apart into names (None). ``_names_only`` takes it only
+    with its date on the line and no word of it in small letters on the page (a menu).
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> _paired("Ada Quill Ben Roe Cy Vance March 8, 2024", w).names
+    ('Ada Quill', 'Ben Roe', 'Cy Vance')
+    >>> _paired("Ada Marie Quill Ben Roe", w), _paired("Ada Quill said on Monday", w)
+    (None, None)
+    """
+    tokens = text.split()
+    if len(tokens) < 4 or not all(t[:1].isupper() and t.isalpha() for t in tokens[:4]):
+        return None
+    n, dates = 0, grammar(words).dates
+    while n < len(tokens) and n < 10 and tokens[n][:1].isupper() and tokens[n].replace("-", "").isalpha() \
+            and tokens[n].rstrip(".").casefold() not in dates:
+        n += 1
+    rest = " ".join(tokens[n:])
+    if n % 2 or not 4 <= n <= 8 or rest and not _date_line(rest, words):
+        return None
+    paired = ", ".join(" ".join(tokens[k: k + 2]) for k in range(0, n, 2))
+    reading = name_line(f"{paired} {rest}".strip(), words)
+    return reading if reading and len(reading.names) == n // 2 and not (reading.agencies or reading.outlets) else None
+
+
+def _before_label(text: str, words: Words) -> Reading | None:
+    """The names of a line of names that ends with a button's label of two words, the last
+    in small letters ("Ada Marie Quill Tips meg", "Ben Roe Follow me"); else None (a sentence
+    has more small words: "Ada Quill said no").
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> _before_label("Ada Marie Quill Tips meg", w).names, _before_label("Ada Quill said no", w)
+    (('Ada Marie Quill',), None)
+    >>> _before_label("Harbour Plan Agreed Today", w), _before_label("Ada Quill Follow", w)
+    (None, None)
+    """
+    tokens = text.split()
+    if not 4 <= len(tokens) <= 6 or not tokens[-1].isalpha() or not tokens[-1][:1].islower() \
+            or not tokens[-2][:1].isupper():
+        return None
+    reading = name_line(" ".join(tokens[:-2]), words)
+    return reading if reading and reading.names and not (reading.agencies or reading.outlets or reading.dated) else None
+
+
+def _bylines(zone: list[Block], split: int, words: Words, page: PageWords, names: bool = True,
              headed: bool = True) -> list[_Byline]:
     """Every byline in the header zone, in reading order; ``split``: where the headline stood
     (a run of names and its date line stand on one side of it); ``names``: lines of names
@@ -303,13 +283,19 @@ def _bylines(zone: list[Block], split: int, words: Words, page: _PageWords, name
     return found
 
 
-def _names_run(zone: list[Block], i: int, split: int, end: int, words: Words, page: _PageWords,
+def _names_run(zone: list[Block], i: int, split: int, end: int, words: Words, page: PageWords,
                headed: bool) -> tuple[_Byline | None, int]:
     """The byline of the run of lines of names alone that starts at ``i`` (before ``end``),
     if it is one, and how many lines the run has (at least one); ``headed``: the headline
     was found (it stood at ``split``)."""
     j, readings = _name_lines(zone, i, end, words, page)
     run = max(1, j - i + 1)
+    first = i
+    for k in range(i, j):
+        credit = page.taken_out.get(zone[k].index + 1)
+        if credit is not None and _credit_line(credit, words):
+            i, readings = k + 1, readings[k + 1 - i:]  # the subject of a photo, its credit taken out under it
+    captions = tuple(zone[first:i])
     while len(readings) > 1 and page.printed.get(zone[i].text, 0) > _PRINTED:
         i, readings = i + 1, readings[1:]  # a menu item printed again and again, above the names
     while len(readings) > 1 and page.printed.get(zone[j].text, 0) > _PRINTED:
@@ -318,7 +304,8 @@ def _names_run(zone: list[Block], i: int, split: int, end: int, words: Words, pa
         return None, run
     start = 0 if i < split else split
     lede = headed and _by_headline(zone, split, i, j)
-    return _names_byline(zone[start:end], i - start, j - start, readings, words, lede), run
+    got = _names_byline(zone[start:end], i - start, j - start, readings, words, lede)
+    return (replace(got, captions=captions) if got and captions else got), run
 
 
 def _by_headline(zone: list[Block], split: int, i: int, j: int) -> bool:
@@ -423,19 +410,96 @@ def _chosen(found: list[_Byline], header: set[int]) -> list[_Byline]:
     return after[:1] if after else found[-1:]
 
 
-def _people(names: tuple[str, ...], page: _PageWords) -> tuple[str, ...]:
-    """The persons found: not a name all of whose words the page writes in small letters
-    ("Home Security"), and a name of three words or more without last words that the page
-    writes so ("Victoria O’Regan Follow")."""
-    people = []
-    for name in names:
-        parts = name.split()
-        if len(parts) > 1 and all(page.common(p.casefold()) for p in parts):
+def _elsewhere(blocks: list[Block], words: Words, page: PageWords) -> list[_Byline]:
+    """The first prefixed byline anywhere on the page, when the header zone holds none (or only
+    a line of names above the headline): an
+    author box under the article ("Written by" / "Jane Doe"), a byline above a headline
+    found further down. Only a line that opens with a prefix and holds nothing but names
+    after it counts (no sentence: "By the end of the day it rained.").
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> page = PageWords(Draft(()))
+    >>> lines = [Block(0, "By the end of the day the river had risen."), Block(1, "Written by"), Block(2, "Ada Quill")]
+    >>> [f.reading.names for f in _elsewhere(lines, w, page)]
+    [('Ada Quill',)]
+    """
+    starts = _prefix_starts(words)
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > _ELSEWHERE_CHARS or not _may_hold_prefix(text, starts):
             continue
-        while len(parts) > 2 and page.common(parts[-1].casefold()):
-            parts.pop()
-        people.append(" ".join(parts))
-    return tuple(dict.fromkeys(people))
+        if _bare_prefix(text, words):
+            got = _after_prefix(blocks, i, words, page, joined=True)
+        else:
+            reading = byline_line(text, words)
+            got = _Byline((block,), reading, "elsewhere", _date_kept(text, reading)) if reading else None
+        if got and not is_furniture(text, got.reading, page) and not _filter_label(text, got.reading, words):
+            return [got]
+    return []
+
+
+def _prefix_starts(words: Words) -> frozenset[str]:
+    """The first words of the byline prefixes ("by", "written", "von"), casefolded, once per
+    ``Words``."""
+    found = words.compiled.get("byline-starts")
+    if found is None:
+        found = words.compiled["byline-starts"] = frozenset(p.split()[0].casefold() for p in words.byline_prefixes if p.split())
+    return found
+
+
+def _may_hold_prefix(text: str, starts: frozenset[str]) -> bool:
+    """A cheap test before reading a line as a byline: its first word is one a prefix opens
+    with ("Written", "By:", "ByJane"), or a prefix may follow a date or a label on it
+    ("March 3, 2024 by Ada Quill", "Guide by Ada Quill").
+
+    >>> _may_hold_prefix("Written by Ada Quill", frozenset({"written", "by"})), _may_hold_prefix("Home Delivery", frozenset({"by"}))
+    (True, False)
+    """
+    tokens = text.split(None, 2)
+    if not tokens:
+        return False
+    first = tokens[0].rstrip(":").casefold()
+    return first in starts or first[:2] in starts or len(tokens) > 1 and tokens[1].rstrip(":").casefold() in starts \
+        or bool(_DIGIT.search(text, 0, 40)) and any(w.casefold() in starts for w in text.split()[1:16])
+
+
+def _filter_label(text: str, reading: Reading, words: Words) -> bool:
+    """A one-word name after a short prefix away from the header is a menu's filter or
+    sort label ("By Category", "By Region"), no author ("Written by Ada" is one).
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> _filter_label("By Category", Reading(("Category",)), w), _filter_label("Written by Ada", Reading(("Ada",)), w)
+    (True, False)
+    """
+    first = text.split()[0].rstrip(":").casefold() if text.split() else ""
+    return first in grammar(words).by and all(len(n.split()) < 2 for n in reading.names)
+
+
+def _full_names(reading: Reading) -> bool:
+    """Every person named has two words or more ("Ada Harbour", not "Category"): after a prefix
+    alone such a name counts even when the page writes some of its words in small letters.
+
+    >>> _full_names(Reading(("Ada Harbour",))), _full_names(Reading(("Category",)))
+    (True, False)
+    """
+    return bool(reading.names) and all(len(n.split()) >= 2 for n in reading.names)
+
+
+def _bare_prefix(text: str, words: Words) -> bool:
+    """A line that is a byline prefix and nothing else ("Written by", "Author:"), not a
+    prefix after other words ("Filter by", "Sort by:").
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> _bare_prefix("Written By", w), _bare_prefix("Author:", w), _bare_prefix("Filter by", w), _bare_prefix("Sort by:", w)
+    (True, True, False, False)
+    """
+    if len(text) > 40:
+        return False
+    bare = " ".join(text.strip().rstrip(":").split()).casefold()
+    return any(bare == p.casefold() for p in words.byline_prefixes) and is_prefix_line(text, words)
 
 
 def find_byline(draft: Draft, ctx: Context) -> Draft:
@@ -445,13 +509,17 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     words = words_for(draft, ctx)
     header = list(draft.header[-_BEFORE:])
     zone = header + _near_top(draft.blocks)
-    page = _PageWords(draft)
+    page = PageWords(draft)
     headed = bool(draft.evidence_for("headline"))
-    chosen = _chosen(_bylines(zone, len(header), words, page, not ctx.html, headed), {id(b) for b in header})
+    above = {id(b) for b in header}
+    chosen = _chosen(_bylines(zone, len(header), words, page, not ctx.html, headed), above)
+    if not ctx.html and all(not f.strong and id(f.lines[0]) in above for f in chosen):
+        # none, or only a line of names above the headline (a menu as often): a prefixed one elsewhere first
+        chosen = _elsewhere(list(draft.header) + list(draft.blocks), words, page) or chosen
     if not chosen:
         return draft
     draft = _without_bylines(draft, chosen, zone)
-    names = _people(tuple(n for f in chosen for n in f.reading.names), page)
+    names = people(tuple(n for f in chosen for n in f.reading.names), page)
     agencies = [(f.reading.agency, f) for f in chosen if f.reading.agency]
     where = next((f for f in chosen if f.reading.names), chosen[0])
     draft = draft.found("byline", names, text_line(where.lines[0]))
@@ -464,10 +532,15 @@ def _without_bylines(draft: Draft, chosen: list[_Byline], zone: list[Block]) -> 
     """The body without the byline lines taken (and their copies near the top); a teaser or a
     date on a byline's line stays."""
     taken = {id(b): f for f in chosen for b in f.lines}
+    captions = {id(b) for f in chosen for b in f.captions}
     texts = {b.text for f in chosen for b in f.lines if f.keep == ""}
     near = {id(b) for b in zone}
     blocks, trace = [], []
     for block in draft.blocks:
+        if id(block) in captions:
+            trace.append(Removal("byline", "photo-caption", "a photo's caption above the byline: its credit was "
+                                 "taken out under it", block.text, block.index))
+            continue
         got = taken.get(id(block))
         if got is None and not (id(block) in near and block.text in texts):
             blocks.append(block)
