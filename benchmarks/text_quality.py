@@ -95,14 +95,27 @@ def score(system, pages: list[dict]) -> dict:
             "docs_per_s": n / seconds}
 
 
+def per_text_memos() -> list:
+    """Every per-text memo of cleaner's modules: the functions with a bounded ``lru_cache`` of
+    1,024 entries or more (the small or unbounded ones hold what is loaded once per process:
+    vocabularies, schemas, the rule packs' compiled programs)."""
+    memos = []
+    for name, module in list(sys.modules.items()):
+        if name == "cleaner" or name.startswith("cleaner."):
+            for value in vars(module).values():
+                info = getattr(value, "cache_info", None)
+                if info is not None and (info().maxsize or 0) >= 1024 and value not in memos:
+                    memos.append(value)
+    return memos
+
+
 def cold(system):
     """The system with cleaner's per-text memos emptied before every document, so that
     repeating the same few seeds does not make them look cheaper than new documents."""
-    from cleaner.steps.content import block_score
-    from cleaner.textutil import fold, is_title_case, word_count
+    memos = per_text_memos()
 
     def run(dump):
-        for memo in (fold, is_title_case, word_count, block_score):
+        for memo in memos:
             memo.cache_clear()
         return system(dump)
     return run

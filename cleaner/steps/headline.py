@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from itertools import islice
 
@@ -121,6 +122,7 @@ def _closest(matches: list[tuple[int, str, int]], start: int) -> tuple[int, str]
     return matches[0][0], matches[0][1]
 
 
+@lru_cache(maxsize=16384)  # asked of the same lines by several strategies
 def _candidate(text: str) -> bool:
     """A line that may be the article's headline: headline-like, no list item, no sentence
     (a headline does not end with a full stop) and no breadcrumb trail.
