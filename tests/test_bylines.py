@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from articles import DE_LEDE, DE_PARA, EN_LEDE, EN_PARA, dump
 from cleaner import Cleaner, Settings
 from cleaner.fields.names import byline_line, clean_names, name_line, read_names
 from cleaner.rulepack import PackSet
@@ -16,24 +17,12 @@ VOCABULARIES = Vocabularies.load()
 EXAMPLES = [(code, example) for code, language in yaml.safe_load((FOLDER / "bylines.yaml").read_text())["bylines"].items()
             for example in language.get("examples", ())]
 
-EN_LEDE = ("The city council met on Monday and agreed on the new plan for the harbour, the mayor said, "
-           "after a long debate about the cost of the work and the news of its delay.")
-EN_PARA = ("Work on the harbour walls starts in the spring and should take two years, officials said, "
-           "and the ferry will keep running while the builders are on the site.")
-DE_LEDE = ("Der Stadtrat hat am Montag nach langer Debatte den neuen Plan für den Hafen beschlossen, "
-           "wie die Bürgermeisterin am Abend mitteilte, und die Arbeiten sollen im Frühjahr beginnen.")
-DE_PARA = ("Die Fähre soll während der Bauzeit weiter fahren, sagte ein Sprecher der Stadt, und die "
-           "Anwohner werden in der kommenden Woche über die Einzelheiten des Vorhabens informiert.")
 
 
 @pytest.fixture(scope="module")
 def bare():
     """The named steps only (no rule packs), the language detected."""
     return Cleaner(Settings(explain=True), packs=PackSet(site=(), generic=()))
-
-
-def dump(*lines: str) -> str:
-    return "\n\n".join(lines)
 
 
 EN_TITLE = "Harbour plan agreed after long debate"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from articles import DE_LEDE, DE_PARA, EN_LEDE, EN_PARA, dump
 from cleaner import Cleaner, Settings
 from cleaner.fields.dates import (DATE_PATTERN, contains_date, date_line, find_date, label_line,
                                   looks_like_date_line, machine_date, normalise_date, read_dates)
@@ -22,24 +23,12 @@ NEWS_LANGUAGES = ("de", "en", "es", "fr", "it", "pt", "nl", "sv", "da", "nb", "n
 EN = VOCABULARIES.words(("en",))
 DE = VOCABULARIES.words(("de",))
 
-EN_LEDE = ("The city council met on Monday and agreed on the new plan for the harbour, the mayor said, "
-           "after a long debate about the cost of the work and the news of its delay.")
-EN_PARA = ("Work on the harbour walls starts in the spring and should take two years, officials said, "
-           "and the ferry will keep running while the builders are on the site.")
-DE_LEDE = ("Der Stadtrat hat am Montag nach langer Debatte den neuen Plan für den Hafen beschlossen, "
-           "wie die Bürgermeisterin am Abend mitteilte, und die Arbeiten sollen im Frühjahr beginnen.")
-DE_PARA = ("Die Fähre soll während der Bauzeit weiter fahren, sagte ein Sprecher der Stadt, und die "
-           "Anwohner werden in der kommenden Woche über die Einzelheiten des Vorhabens informiert.")
 
 
 @pytest.fixture(scope="module")
 def bare():
     """The named steps only (no rule packs), the language detected."""
     return Cleaner(Settings(explain=True), packs=PackSet(site=(), generic=()))
-
-
-def dump(*lines: str) -> str:
-    return "\n\n".join(lines)
 
 
 def iso(line: str, words=None, **kwargs) -> str | None:
