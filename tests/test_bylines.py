@@ -345,3 +345,64 @@ def test_two_word_names_without_separators_beside_their_date(bare):
     assert bare.clean(en("Harbour Plan Agreed Today March 8, 2024")).byline == ()
     # an odd number of words cannot be told apart into names: it is not split into pairs
     assert len(bare.clean(en("Ada Marie Quill Ben Roe Cy Vance March 8, 2024")).byline) <= 1
+
+
+# --- a team, a desk, a brand or a handle after a prefix; a name signed under the headline;
+# --- an author box -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By The Maple Team", ("The Maple Team",)),
+    ("by the Harbour Desk 3 min read", ("the Harbour Desk",)),
+    ("August 12, 2025 By Our Editors", ("Our Editors",)),
+    ("Posted by HarbourKate on Friday December 19, 2025 @08:00PM", ("HarbourKate",)),
+    ("By: HarbourKate | December 16, 2025 | Categories: Boats", ("HarbourKate",)),
+    ("By 5x Media", ("5x Media",)),
+])
+def test_a_team_or_a_handle_after_a_prefix_is_the_byline(bare, line, names):
+    r = bare.clean(en(line))
+    assert r.byline == names and line not in r.body
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday, Harbour Works will close the north quay for a week.",
+    "By the way",
+    "By The Numbers: the harbour in figures",
+    "By 2030 the harbour should hold twice as many ships.",
+])
+def test_a_sentence_or_a_label_after_by_is_no_team(bare, line):
+    assert bare.clean(en(line)).byline == ()
+
+
+def test_a_name_signed_under_the_headline_above_its_date(bare):
+    r = bare.clean(en("ADA QUILL", "March 3, 2024"))
+    assert r.byline == ("ADA QUILL",) and "ADA QUILL" not in r.body
+    assert bare.clean(en("PUBLISHED", "March 3, 2024")).byline == ()  # a label
+    assert bare.clean(en("Harbour", "March 3, 2024")).byline == ()  # one word: a place as often
+
+
+def test_a_section_before_the_date_is_no_byline(bare):
+    r = bare.clean(en("In Local News, News", "March 3, 2024", "Ada Quill"))
+    assert r.byline == ("Ada Quill",)
+
+
+AUTHOR_BIO = "Ada Quill is a reporter who covers the harbour, its ships and its trade for the paper."
+
+
+def test_an_author_box_under_the_article(bare):
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA, "Ada Quill", AUTHOR_BIO))
+    assert r.byline == ("Ada Quill",)
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA, "Author", "Ada Quill"))
+    assert r.byline == ("Ada Quill",)
+
+
+def test_a_list_of_names_with_their_portraits_is_no_author_box(bare):
+    # a list ("Best harbour tools": "Tide Master" / "Tide Master is ...") is the article's
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA, DE_LEDE, DE_PARA,
+                        "Tide Master", "Tide Master is a small app that tells the tides of every harbour in the land.",
+                        "Quay Finder", "Quay Finder is a map of the quays with the depth of the water at each one."))
+    assert r.byline == ()
+    # the name is not the whole line ("Hi, I'm Ada!"), the paragraph opens with another word
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA,
+                        "Hi, I'm Ada!", "I'm a reporter who covers the harbour and its ships for the paper."))
+    assert r.byline == ()

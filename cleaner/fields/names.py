@@ -45,6 +45,8 @@ _GLUE = re.compile(r"(?<=[a-zà-ÿß])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ
 _CONTACT = re.compile(r"\(?\s*@[\w.]+\s*\)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
 _DASHES = ("-", "–", "—", "--")
 _ARTICLES = frozenset({"the", "our"})
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$")
+_PREPOSITIONS = frozenset({"in", "on", "at", "im", "am", "um"})
 _LINK_TEXT = re.compile(r"(?i)^(?:by|the author|more (?:about|from|by)|(?:view|see|read) (?:all|more))\b|\bauthor\b")
 _CRUMB = re.compile(r"[»›>]")
 _MARKER = re.compile(r"^\d{1,2}\*?$")
@@ -81,6 +83,8 @@ class Reading:
     date: str = ""
     #: parts of no known kind before the first name or agency (after a prefix: no byline)
     lead: int = 0
+    #: the names are a team's, a desk's or a brand's after a prefix, as written ("The Maple Team")
+    group: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.names or self.agencies or self.outlets)
@@ -135,7 +139,7 @@ def _compile(words: Words) -> _Grammar:
     months = frozenset(m.rstrip(".") for m in words.months)
     return _Grammar(
         prefix=re.compile(rf"^\s*{prefixes}(?:\s*:\s*|\s+)(?=\S)", re.IGNORECASE),
-        inner_prefix=re.compile(rf"(?<=\s){prefixes}\s+(?=[A-ZÀ-Þ])", re.IGNORECASE),
+        inner_prefix=re.compile(rf"(?:(?<=\s)|(?<=\d)(?=[A-ZÀ-Þ])){prefixes}\s+(?=[A-ZÀ-Þ])", re.IGNORECASE),
         prefix_line=re.compile(rf"^\s*(?:[^\W\d_]+\s+){{0,2}}{prefixes}\s*:?\s*$", re.IGNORECASE),
         glued_prefix=re.compile(rf"^\s*(?i:{_alternatives(glue_ok)})(?=[A-ZÀ-Þ][a-zà-ÿ])"),
         glued_byline=re.compile(rf"(?:(?<=[.!?”\"’])\s+|\s[|•·]\s+)(?:By|{_alternatives(p.title() for p in glue_ok)}|"
@@ -361,11 +365,14 @@ def is_credit(text: str, g: _Grammar) -> bool:
 
 def _cut_date(part: str, g: _Grammar, markup: bool = False) -> tuple[str, str]:
     """(the part before a date or time, the date): a name has no digit; a month word counts
-    only with a day or year after it ("Theresa May" stays), a weekday at the end too. In
+    only with a day or year after it ("Theresa May" stays), a weekday at the end or before a
+    month too ("Ada Quill on Friday December 19, 2025"). In
     markup, a number that opens the part is a name's ("98 Buck Social").
 
     >>> _cut_date("Tom Tallis October 14, 2025", grammar(default_words())), _cut_date("Theresa May", grammar(default_words()))
     (('Tom Tallis', 'October 14, 2025'), ('Theresa May', ''))
+    >>> _cut_date("Ada Quill on Friday December 19, 2025", grammar(default_words()))
+    ('Ada Quill', 'Friday December 19, 2025')
     """
     tokens = part.split()
     for i, token in enumerate(tokens):
@@ -375,7 +382,8 @@ def _cut_date(part: str, g: _Grammar, markup: bool = False) -> tuple[str, str]:
             if markup and i == 0 and not _NUMERIC_DATE.search(token) and nxt.strip(_AROUND).casefold() not in g.months:
                 return part, ""
         elif not (g.labels.match(" ".join(tokens[i:])) or bare in g.months and _DATE_TOKEN.search(nxt)
-                  or bare in g.dates and bare not in g.months and (not nxt or _DATE_TOKEN.search(nxt))):
+                  or bare in g.dates and bare not in g.months and (
+                      not nxt or _DATE_TOKEN.search(nxt) or nxt.strip(_AROUND).casefold() in g.months)):
             continue
         head = " ".join(tokens[:i])
         while head and head.split()[-1].casefold().strip(_AROUND) in _CONNECTORS:
@@ -552,8 +560,8 @@ def _looks_like_person(tokens: list[str], g: _Grammar) -> bool:
         return False
     if tokens[0].casefold() in PARTICLES and tokens[0][:1].islower() or tokens[-1].casefold() in PARTICLES:
         return False
-    if tokens[0].casefold() in _ARTICLES:
-        return False  # "The Investopedia Team", "Our Editors": no one's name
+    if tokens[0].casefold() in _ARTICLES or tokens[0].casefold() in _PREPOSITIONS:
+        return False  # "The Investopedia Team", "Our Editors", "In Local News": no one's name
     if all(_INITIALS.match(t) for t in words):
         return False
     if len(words) == 1 and words[0].casefold() in g.dates or any(w.casefold() in g.roles for w in words):
@@ -566,9 +574,11 @@ def _name_word(token: str) -> bool:
 
     >>> _name_word("O’Regan"), _name_word("MacFarlane"), _name_word("news"), _name_word("BBC"), _name_word("PolitikRussische")
     (True, True, False, False, False)
+    >>> _name_word("I'm"), _name_word("D’Arcy")
+    (False, True)
     """
-    if not token[:1].isupper() or token.endswith(("-", "'s", "’s")):
-        return False  # "Brides's": a possessive, no name
+    if not token[:1].isupper() or token.endswith(("-", "'s", "’s")) or _CONTRACTION.search(token):
+        return False  # "Brides's": a possessive, "I'm", "We're": no name
     letters = token.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
     if not letters.isalpha():
         return False
@@ -650,9 +660,51 @@ def byline_line(text: str, words: Words | None = None) -> Reading | None:
     if len(text) > 200 or not (g.prefix.match(text) or g.glued_prefix.match(text)):
         return None
     reading = read_names(text, words)
+    if not reading and (group := group_name(text, g)):
+        date = reading.date if reading.date not in group else ""
+        return Reading((group,), dated=bool(date), date=date, group=True)
     # after the names, a prefixed line may go on with what the names do ("Chief Marketing
     # Officer, AI at Work, Microsoft", "This post may contain affiliate links"): not before them
     return reading if reading and not reading.lead else None
+
+
+_GROUP_SMALL = frozenset({"the", "of", "and", "&", "for", "at"})
+_GROUP_TAIL = re.compile(r"\s[|•·]\s|\s[–—-]\s|\s(?:in|on|at)\s+(?=[A-ZÀ-Þ\d])")
+_GLUED_CASE = re.compile(r"[a-zà-ÿß][A-ZÀ-Þ]|\d[^\W\d_]|[^\W\d_]\d")
+
+
+def group_name(text: str, g: _Grammar | Words) -> str:
+    """What a byline prefix names when it is no person's name by its shape: a team, a desk,
+    a brand, a handle ("By The Maple Team", "By 5x Media", "Posted by QuillWriter on Friday
+    ..."), as written, without the date, section or reading time after it; '' when the words
+    after the prefix are a sentence's ("By the end of the day", "By Friday, Apple will").
+
+    >>> g = grammar(default_words())
+    >>> group_name("By The Maple Team 2–3 minutes", g), group_name("By 5x Media", g), group_name("By QuillWriter in Woodworking", g)
+    ('The Maple Team', '5x Media', 'QuillWriter')
+    >>> group_name("By the end of the day", g), group_name("By Friday, Apple will", g), group_name("By Design", g)
+    ('', '', '')
+    """
+    g = g if isinstance(g, _Grammar) else grammar(g)
+    rest = _trim(_strip_prefix(text.strip(), g))
+    rest = _GROUP_TAIL.split(rest, maxsplit=1)[0]
+    rest = _trim(_cut_date(rest, g, markup=True)[0])
+    tokens = rest.split()
+    if not 1 <= len(tokens) <= _MAX_NAME_WORDS or len(rest) > 40 or re.search(r"[,;:!?()\"“”]", rest):
+        return ""
+    if len(tokens) == 1 and not _GLUED_CASE.search(tokens[0]):
+        return ""  # one plain word: a person's first name is read as such ("By Kristin"), else a label
+    body = tokens[1:] if tokens[0].casefold() in _ARTICLES else tokens
+    capitals = 0
+    for token in body:
+        word = token.casefold()
+        if token[:1].isupper() or token[:1].isdigit() and _GLUED_CASE.search(token):
+            if word.strip(".") in g.dates:
+                return ""
+            capitals += 1
+        elif not (word in PARTICLES or word in _GROUP_SMALL or _is_role(word, g)):
+            return ""
+    return rest if capitals else ""
 
 
 def _labelled(text: str, g: _Grammar) -> str:

@@ -114,13 +114,17 @@ def _holds(line: str, parts: list[str]) -> bool:
     return any(words[k: k + n] in (parts, parts[::-1]) for k in range(len(words) - n + 1))
 
 
-def people(names: tuple[str, ...], page: PageWords) -> tuple[str, ...]:
+def people(names: tuple[str, ...], page: PageWords, groups: frozenset[str] = frozenset()) -> tuple[str, ...]:
     """The persons found: not a name all of whose words the page writes in small letters
     ("Home Security"), and a name of three words or more without last words that the page
-    writes so ("Victoria O’Rourke Follow")."""
+    writes so ("Victoria O’Rourke Follow"); ``groups`` (a team's name after a prefix: "The
+    Maple Team") stay as written."""
     people = []
     for name in names:
         parts = name.split()
+        if name in groups:
+            people.append(name)
+            continue
         if len(parts) > 1 and all(page.common(p.casefold()) for p in parts):
             continue
         while len(parts) > 2 and page.common(parts[-1].casefold()):

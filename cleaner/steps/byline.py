@@ -1,10 +1,12 @@
 """Bylines in the article's header zone: the lines around the headline and the date line,
 before the first paragraphs of the article.
 
-Three kinds of byline lines, in any language the vocabulary knows (``bylines.yaml``):
+Four kinds of byline lines, in any language the vocabulary knows (``bylines.yaml``):
 
 * a prefixed line: "By Ross Colvin", "Von Sebastian Köhne, Andreas Gansel und Philipp
-  Siebert", "By Kent GermanDec 22, 2023", also glued to the end of a teaser line;
+  Siebert", "By Kent GermanDec 22, 2023", also glued to the end of a teaser line; after a
+  prefix, a team's, a desk's or a brand's name or a handle counts as written ("By The Maple
+  Team", "Posted by HarbourKate on ...");
 * a prefix alone on its line, the names on the next lines ("von" / "Konstantin Furrer" / "," /
   "Deutsche Presse-Agentur");
 * a line of names alone ("Julia Vergin | Clare Roth", "Daniel Großert Redakteur"), only where a
@@ -13,10 +15,14 @@ Three kinds of byline lines, in any language the vocabulary knows (``bylines.yam
   under it, or taken out under it), nor a menu (words the page writes in small letters, "Health
   News"; words of its other short lines, "Start Trial" beside "Start Free Trial"; a run of many
   lines). A button's label after the names ("Ada Quill Follow me") is no part of them; two-word
-  names without separators count beside their date ("Ada Quill Ben Roe 8 March, 17:46").
+  names without separators count beside their date ("Ada Quill Ben Roe 8 March, 17:46");
+* a name signed right under the headline above a date line alone, in capitals or a team's
+  ("ADA QUILL" / "Sep 26, 2022"), when no line of names of its own shape stands there.
 
 When the header zone holds no byline, or only a line of names above the headline, the first
-prefixed byline elsewhere on the page counts ("Written by" / "Ada Quill" in an author box).
+prefixed byline elsewhere on the page counts ("Written by" / "Ada Quill" in an author box),
+else an author box: a name beside an "Author" label, or over the one paragraph on the page
+that opens with it ("Ada Quill" / "Ada Quill is a reporter ...").
 
 Names are read by ``cleaner/fields/names.py``; agencies and outlets named in a byline go to
 ``agency``. Every byline line taken leaves the body (a date glued to it stays, for the date).
@@ -33,6 +39,7 @@ from ..fields.names import (
     byline_line,
     byline_of,
     grammar,
+    group_name,
     is_credit,
     is_prefix_line,
     name_line,
@@ -61,6 +68,7 @@ _RUN = 3  # a run of more lines of names alone is a menu
 _SMALL_WORDS = 3  # a line of names has at most this many words in small letters ("and", "staff writer")
 _ELSEWHERE_CHARS = 200  # a byline line elsewhere on the page (an author box) is this short
 _DIGIT = re.compile(r"\d")
+_SHORT_WORD = 4  # a prefix longer than this is a noun ("author"), not "by" or "von"
 _RELATIVE = re.compile(r"^\d{1,3}\s+\w+(?:\s+\w+)?$")  # "2 minutes ago", "vor 3 Stunden"
 
 
@@ -79,7 +87,7 @@ class _Byline:
     @property
     def strong(self) -> bool:
         """Found by a prefix ("By", "Von"), not by the look of a line of names."""
-        return self.how != "names"
+        return self.how not in ("names", "signed")
 
 
 def _near_top(blocks) -> list[Block]:
@@ -150,6 +158,7 @@ def _after_prefix(zone: list[Block], i: int, words: Words, page: PageWords, join
     separator line ("Ada Quill" / "and" / "Ben Roe")."""
     names: list[str] = []
     agencies: list[str] = []
+    grouped = False
     taken = [zone[i]]
     bare = _bare_prefix(zone[i].text, words)  # "Written by", "By:": what follows is named, if words of the page
     for block in zone[i + 1: i + 1 + _FOLLOW]:
@@ -160,6 +169,8 @@ def _after_prefix(zone: list[Block], i: int, words: Words, page: PageWords, join
         if joined and names and taken[-1].text.strip(_SEPARATOR_LINE) and not grammar(words).joiner.match(taken[-1].text):
             break
         reading = read_names(text, words, prefixed=not names)
+        if not (names or reading) and (group := group_name(text, words)):
+            reading, grouped = Reading((group,), group=True), True  # "By" / "The Maple Team"
         if reading.unknown or reading.dated or not (reading or reading.roled) or (
                 is_furniture(text, reading, page) and not (bare and _full_names(reading))):
             break
@@ -170,7 +181,7 @@ def _after_prefix(zone: list[Block], i: int, words: Words, page: PageWords, join
         taken.pop()
     if not (names or agencies):
         return None
-    reading = Reading(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(agencies)))
+    reading = Reading(tuple(dict.fromkeys(names)), tuple(dict.fromkeys(agencies)), group=grouped)
     return _Byline(tuple(taken), reading, "prefix-line")
 
 
@@ -277,6 +288,8 @@ def _bylines(zone: list[Block], split: int, words: Words, page: PageWords, names
             got = _Byline((zone[i],), reading, "prefixed", reading.rest or _date_kept(text, reading))
         elif names:
             got, taken = _names_run(zone, i, split, end, words, page, headed)
+            if got is None and headed and i == split:
+                got = _signed(zone, i, words, page)
         if got:
             found.append(got)
         i += taken
@@ -306,6 +319,44 @@ def _names_run(zone: list[Block], i: int, split: int, end: int, words: Words, pa
     lede = headed and _by_headline(zone, split, i, j)
     got = _names_byline(zone[start:end], i - start, j - start, readings, words, lede)
     return (replace(got, captions=captions) if got and captions else got), run
+
+
+_SIGNATURE = re.compile(r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,2}")
+
+
+def _signed(zone: list[Block], i: int, words: Words, page: PageWords) -> _Byline | None:
+    """Line ``i``, right under the headline, with a date line alone right under it: the name
+    the author signs with, in capitals or a team's ("ADA QUILL" / "Sep 26, 2022", "Team
+    Maple" / "March 5, 2026"). Two or three words (one is as often a place: "Washington"),
+    none the page writes in small letters or prints again (a section's name: "Business
+    News"), a date, a role or a label.
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> lines = [Block(0, "ADA QUILL"), Block(1, "March 5, 2026"), Block(2, "Business news today.")]
+    >>> _signed(lines, 0, w, PageWords(Draft(tuple(lines)))).reading.names
+    ('ADA QUILL',)
+    >>> _signed(lines, 1, w, PageWords(Draft(tuple(lines)))) is None
+    True
+    >>> lines = [Block(0, "Business News"), Block(1, "March 5, 2026"), Block(2, "The business of news.")]
+    >>> _signed(lines, 0, w, PageWords(Draft(tuple(lines)))) is None
+    True
+    """
+    text = zone[i].text.strip()
+    if i + 1 >= len(zone) or not _SIGNATURE.fullmatch(text) or not text[:1].isupper():
+        return None
+    below = zone[i + 1].text
+    if word_count(below) > _LIGHT_WORDS + 2 or not _date_line(below, words) or _SIGNATURE.fullmatch(below.strip()):
+        return None
+    folded = [t.casefold() for t in text.split()]
+    g = grammar(words)
+    if page.printed.get(zone[i].text, 0) > 1 or g.labels.match(text) or any(
+            page.common(t) or t in g.dates or t in g.roles for t in folded):
+        return None  # a section's name, a label ("PUBLISHED"), a date
+    reading = Reading((text,), group=True)
+    if read_names(text, words).agencies or is_furniture(text, reading, page):
+        return None  # an agency alone; a menu's words ("Start Trial" beside "Start Free Trial")
+    return _Byline((zone[i],), reading, "signed")
 
 
 def _by_headline(zone: list[Block], split: int, i: int, j: int) -> bool:
@@ -407,6 +458,7 @@ def _chosen(found: list[_Byline], header: set[int]) -> list[_Byline]:
             chosen.append(f)
         return chosen
     after = [f for f in found if id(f.lines[0]) not in header]
+    after = [f for f in after if f.how != "signed"] or after  # a line of names of its own shape first
     return after[:1] if after else found[-1:]
 
 
@@ -436,7 +488,68 @@ def _elsewhere(blocks: list[Block], words: Words, page: PageWords) -> list[_Byli
             got = _Byline((block,), reading, "elsewhere", _date_kept(text, reading)) if reading else None
         if got and not is_furniture(text, got.reading, page) and not _filter_label(text, got.reading, words):
             return [got]
-    return []
+    return _author_box(blocks, words, page)
+
+
+def _author_box(blocks: list[Block], words: Words, page: PageWords) -> list[_Byline]:
+    """The first author box on the page: a line of one person's name with an "Author" label
+    alone beside it, or with the author's portrait under it that opens with the name ("Ada
+    Quill" / "Ada Quill is a reporter covering ..."; "Ada Quill" / "Ada writes about ...").
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> lines = [Block(0, "Ada Quill"), Block(1, "Ada covers the city's courts for the paper.")]
+    >>> [f.reading.names for f in _author_box(lines, w, PageWords(Draft(tuple(lines))))]
+    [('Ada Quill',)]
+    >>> lines = [Block(0, "Ada Quill"), Block(1, "The river rose again on Monday.")]
+    >>> _author_box(lines, w, PageWords(Draft(tuple(lines))))
+    []
+    """
+    labels = _author_labels(words)
+    labelled, portraits = [], []
+    for i, block in enumerate(blocks):
+        text = block.text
+        if len(text) > 60 or not text[:1].isupper() or word_count(text) > 5:
+            continue
+        reading = name_line(text, words)
+        if reading is None or len(reading.names) != 1 or reading.names[0] != text.strip(" .!:") \
+                or is_furniture(text, reading, page) or page.printed.get(text, 0) > 2:
+            continue
+        beside = [b.text.strip().rstrip(":").casefold() for b in blocks[max(0, i - 1): i] + blocks[i + 1: i + 2]]
+        if any(b in labels for b in beside):
+            labelled.append(_Byline((block,), reading, "author-box"))
+        elif i + 1 < len(blocks) and _portrait(reading.names[0], blocks[i + 1].text, page):
+            portraits.append(_Byline((block,), reading, "author-box"))
+    # a name over a paragraph about it, again and again, is a list's ("Top tools": "Power Grid" / "Power Grid is ...")
+    return labelled[:1] or (portraits if len(portraits) == 1 else [])
+
+
+def _portrait(name: str, text: str, page: PageWords) -> bool:
+    """A paragraph about the person named: it opens with the name, or its first word (not a
+    word the page writes in small letters: "Der Morgen" / "Der perfekte Start ..."), and a
+    word in small letters after it ("Ada Quill is a reporter ...", "Ada covers ...").
+
+    >>> page = PageWords(Draft(()))
+    >>> _portrait("Ada Quill", "Ada Quill is a reporter covering the courts.", page), _portrait("Ada Quill", "Ada covers the courts of the city.", page)
+    (True, True)
+    >>> _portrait("Ada Quill", "Ada Quill", page), _portrait("Ada Quill", "Adapting to the new rules is hard.", page)
+    (False, False)
+    """
+    if not _running(text):
+        return False
+    tokens, first = text.split(), name.split()[0]
+    n = len(name.split()) if text.startswith(name + " ") else 1 if tokens[0] == first and not page.common(first.casefold()) else 0
+    return bool(n) and len(tokens) > n and tokens[n][:1].islower()
+
+
+def _author_labels(words: Words) -> frozenset[str]:
+    """The prefixes that are nouns ("author", "autor", "auteur"): alone beside a name, a label
+    of an author box; kept once per ``Words``."""
+    found = words.compiled.get("author-labels")
+    if found is None:
+        found = words.compiled["author-labels"] = frozenset(
+            p.casefold() for p in words.byline_prefixes if " " not in p and len(p) > _SHORT_WORD)
+    return found
 
 
 def _prefix_starts(words: Words) -> frozenset[str]:
@@ -519,7 +632,8 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     if not chosen:
         return draft
     draft = _without_bylines(draft, chosen, zone)
-    names = people(tuple(n for f in chosen for n in f.reading.names), page)
+    groups = frozenset(n for f in chosen if f.reading.group for n in f.reading.names)
+    names = people(tuple(n for f in chosen for n in f.reading.names), page, groups)
     agencies = [(f.reading.agency, f) for f in chosen if f.reading.agency]
     where = next((f for f in chosen if f.reading.names), chosen[0])
     draft = draft.found("byline", names, text_line(where.lines[0]))
