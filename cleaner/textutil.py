@@ -85,6 +85,7 @@ def fold(text: str) -> str:
 
 
 _SMALL_WORD = 3
+_LONG_WORD = re.compile(rf"\w{{{_SMALL_WORD + 1},}}")  # the words longer than a small one, whole
 
 
 @lru_cache(maxsize=16384)
@@ -94,7 +95,7 @@ def is_title_case(text: str) -> bool:
     >>> is_title_case("U.S. Alleges Iran Using Hizballah As 'Proxy' In Iraq"), is_title_case("He said it was over.")
     (True, False)
     """
-    long_words = [w for w in _WORD.findall(text) if len(w) > _SMALL_WORD and not w.isdigit()]
+    long_words = [w for w in _LONG_WORD.findall(text) if not w.isdigit()]
     if not long_words:
         return False
     return sum(1 for w in long_words if w[0].isupper()) / len(long_words) >= 0.6

@@ -406,3 +406,9 @@ def test_a_list_of_names_with_their_portraits_is_no_author_box(bare):
     r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA,
                         "Hi, I'm Ada!", "I'm a reporter who covers the harbour and its ships for the paper."))
     assert r.byline == ()
+
+
+def test_german_menu_lines_under_the_headline_are_no_byline(bare):
+    # a menu's button names its menu; a line opening with a preposition names no one
+    assert bare.clean(de("Sport Menü Sport aufklappen", "28.04.2024 | 09:36 Uhr")).byline == ()
+    assert bare.clean(de("Zur Playlist Anhören", "28.04.2024 | 09:36 Uhr")).byline == ()

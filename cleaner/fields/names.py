@@ -46,7 +46,9 @@ _CONTACT = re.compile(r"\(?\s*@[\w.]+\s*\)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:
 _DASHES = ("-", "–", "—", "--")
 _ARTICLES = frozenset({"the", "our"})
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$")
-_PREPOSITIONS = frozenset({"in", "on", "at", "im", "am", "um"})
+#: the words that open no name ("In Local News", "Zur Playlist")
+PREPOSITIONS = frozenset({"in", "on", "at", "im", "am", "um", "zur", "zum", "vom", "beim", "für", "mit", "über", "nach",
+                           "dans", "pour", "avec", "sur", "para", "con"})  # no name opens with these
 _LINK_TEXT = re.compile(r"(?i)^(?:by|the author|more (?:about|from|by)|(?:view|see|read) (?:all|more))\b|\bauthor\b")
 _CRUMB = re.compile(r"[»›>]")
 _MARKER = re.compile(r"^\d{1,2}\*?$")
@@ -560,7 +562,7 @@ def _looks_like_person(tokens: list[str], g: _Grammar) -> bool:
         return False
     if tokens[0].casefold() in PARTICLES and tokens[0][:1].islower() or tokens[-1].casefold() in PARTICLES:
         return False
-    if tokens[0].casefold() in _ARTICLES or tokens[0].casefold() in _PREPOSITIONS:
+    if tokens[0].casefold() in _ARTICLES or tokens[0].casefold() in PREPOSITIONS:
         return False  # "The Investopedia Team", "Our Editors", "In Local News": no one's name
     if all(_INITIALS.match(t) for t in words):
         return False

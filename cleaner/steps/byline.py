@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from ..blocks import Block
 from ..fields.dates import contains_date
 from ..fields.names import (
+    PREPOSITIONS,
     Reading,
     byline_line,
     byline_of,
@@ -261,11 +262,15 @@ def _before_label(text: str, words: Words) -> Reading | None:
     (('Ada Marie Quill',), None)
     >>> _before_label("Harbour Plan Agreed Today", w), _before_label("Ada Quill Follow", w)
     (None, None)
+    >>> _before_label("Sport Menü Sport aufklappen", w) is None
+    True
     """
     tokens = text.split()
     if not 4 <= len(tokens) <= 6 or not tokens[-1].isalpha() or not tokens[-1][:1].islower() \
             or not tokens[-2][:1].isupper():
         return None
+    if tokens[-2] in tokens[:-2]:
+        return None  # "Wissenschaft Menü Wissenschaft aufklappen": a menu's button names its menu
     reading = name_line(" ".join(tokens[:-2]), words)
     return reading if reading and reading.names and not (reading.agencies or reading.outlets or reading.dated) else None
 
@@ -350,7 +355,7 @@ def _signed(zone: list[Block], i: int, words: Words, page: PageWords) -> _Byline
         return None
     folded = [t.casefold() for t in text.split()]
     g = grammar(words)
-    if page.printed.get(zone[i].text, 0) > 1 or g.labels.match(text) or any(
+    if page.printed.get(zone[i].text, 0) > 1 or g.labels.match(text) or folded[0] in PREPOSITIONS or any(
             page.common(t) or t in g.dates or t in g.roles for t in folded):
         return None  # a section's name, a label ("PUBLISHED"), a date
     reading = Reading((text,), group=True)
@@ -511,14 +516,18 @@ def _author_box(blocks: list[Block], words: Words, page: PageWords) -> list[_Byl
         text = block.text
         if len(text) > 60 or not text[:1].isupper() or word_count(text) > 5:
             continue
+        after = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        beside = [b.text.strip().rstrip(":").casefold() for b in blocks[max(0, i - 1): i] + blocks[i + 1: i + 2]]
+        labelled_here = any(b in labels for b in beside)
+        if not labelled_here and not after.startswith(text.split(None, 1)[0] + " "):
+            continue  # cheap: neither a label beside it nor a paragraph that opens with its first word
         reading = name_line(text, words)
         if reading is None or len(reading.names) != 1 or reading.names[0] != text.strip(" .!:") \
                 or is_furniture(text, reading, page) or page.printed.get(text, 0) > 2:
             continue
-        beside = [b.text.strip().rstrip(":").casefold() for b in blocks[max(0, i - 1): i] + blocks[i + 1: i + 2]]
-        if any(b in labels for b in beside):
+        if labelled_here:
             labelled.append(_Byline((block,), reading, "author-box"))
-        elif i + 1 < len(blocks) and _portrait(reading.names[0], blocks[i + 1].text, page):
+        elif _portrait(reading.names[0], after, page):
             portraits.append(_Byline((block,), reading, "author-box"))
     # a name over a paragraph about it, again and again, is a list's ("Top tools": "Power Grid" / "Power Grid is ...")
     return labelled[:1] or (portraits if len(portraits) == 1 else [])

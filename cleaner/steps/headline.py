@@ -134,9 +134,10 @@ def _candidate(text: str) -> bool:
     >>> _candidate("Iran quits the second round of talks. Tehran blames „excessive US demands“")
     True
     """
-    return (titled(text, 3) and not _LIST_ITEM.match(text) and not _SENTENCE_END.search(text)
-            and (not is_running_text(text) or bool(_QUOTE_END.search(text)))
-            and len(_CRUMBS.findall(text)) < 2 and not _CRUMBS.search(text[-2:]))
+    # the cheap tests first: most lines of a page are sentences, list items or menus
+    return (not _LIST_ITEM.match(text) and not _SENTENCE_END.search(text)
+            and len(_CRUMBS.findall(text)) < 2 and not _CRUMBS.search(text[-2:]) and titled(text, 3)
+            and (not is_running_text(text) or bool(_QUOTE_END.search(text))))
 
 
 def _similar_headline(blocks: tuple[Block, ...], lines: range, title: str, *, min_share: float,
