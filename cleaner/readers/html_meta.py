@@ -80,10 +80,12 @@ def _types(obj: dict) -> set[str]:
 def _names(value: Any, people_only: bool = True, graph: dict | None = None) -> Reading:
     """What a JSON-LD author value (string, object, a reference to an object of the page's
     graph, or a list of these) names: persons and agencies; organisations (the publisher) are
-    no byline.
+    no byline, unless an agency.
 
-    >>> _names([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Planet"}]).names
-    ('Jane Doe',)
+    >>> _names([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "Daily Planet"}])
+    Reading(names=('Jane Doe',), agencies=(), outlets=(), dated=False, roled=False, unknown=0, rest='', date='', lead=0, group=False)
+    >>> _names([{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "dpa"}]).agencies
+    ('dpa',)
     >>> _names({"@id": "#jane"}, graph={"#jane": {"@type": "Person", "name": "Jane Doe"}}).names
     ('Jane Doe',)
     """
@@ -93,7 +95,7 @@ def _names(value: Any, people_only: bool = True, graph: dict | None = None) -> R
         if "name" not in value and isinstance(value.get("@id"), str) and graph:
             value = graph.get(value["@id"], value)  # Yoast: {"@id": ".../#/schema/person/..."}
         if people_only and "organization" in _types(value):
-            return Reading()
+            return Reading((), _names(value.get("name", ""), people_only).agencies)  # an agency still counts
         return _names(value.get("name", ""), people_only)
     if isinstance(value, list):
         readings = [_names(v, people_only, graph) for v in value]
@@ -270,15 +272,18 @@ def byline(tree, objects: list[dict]) -> Found | None:
 
 
 def agency(tree, objects: list[dict]) -> Found | None:
-    """The news agency the author markup names in place of a person (JSON-LD ``author``
-    "dpa", ``<meta name=author content="Associated Press">``), for the record's ``agency``.
+    """The news agency the author markup names, in place of a person or beside the persons
+    (JSON-LD ``author`` "dpa", or [a person, "AP"]; ``<meta name=author content="Associated
+    Press">``), for the record's ``agency``.
 
     >>> import lxml.html
     >>> agency(lxml.html.fromstring('<html><head><meta name="author" content="dpa"></head><body></body></html>'), []).value
     'dpa'
+    >>> agency(lxml.html.fromstring('<html><body></body></html>'), [{"author": [{"name": "Ada Quill"}, {"name": "AP"}]}]).value
+    'AP'
     """
     source, reading = _first_author(tree, objects)
-    return _found(reading.agency, source) if reading.agency and not reading.names else None
+    return _found(reading.agency, source) if reading.agency else None
 
 
 def _first_author(tree, objects: list[dict]) -> tuple[str, Reading]:
