@@ -412,3 +412,10 @@ def test_german_menu_lines_under_the_headline_are_no_byline(bare):
     # a menu's button names its menu; a line opening with a preposition names no one
     assert bare.clean(de("Sport Menü Sport aufklappen", "28.04.2024 | 09:36 Uhr")).byline == ()
     assert bare.clean(de("Zur Playlist Anhören", "28.04.2024 | 09:36 Uhr")).byline == ()
+
+
+def test_a_line_of_sharing_buttons_next_to_the_date_is_no_byline(bare):
+    assert bare.clean(en("Facebook Pinterest Twitter E-mail", "March 3, 2024")).byline == ()
+    assert bare.clean(en("Share Post", "March 3, 2024")).byline == ()
+    # a surname that is also a word of the page's furniture stays a name ("Emily Post")
+    assert bare.clean(en("Emily Post", "March 3, 2024")).byline == ("Emily Post",)

@@ -117,6 +117,8 @@ class _Grammar:
     by: frozenset
     months: frozenset
     dates: frozenset
+    #: words of controls and menus ("share", "facebook"): in no name
+    buttons: frozenset = frozenset()
     agencies: dict = field(default_factory=dict)
 
 
@@ -152,7 +154,7 @@ def _compile(words: Words) -> _Grammar:
         labels=re.compile(rf"^{_alternatives(list(words.published) + list(words.updated))}\b", re.IGNORECASE),
         roles=frozenset(w for role in words.roles for w in role.casefold().replace(".", " ").split()),
         by=frozenset(p.casefold() for p in words.byline_prefixes if " " not in p and len(p) <= _SHORT_PREFIX),
-        months=months, dates=months | frozenset(words.weekdays),
+        months=months, dates=months | frozenset(words.weekdays), buttons=words.buttons,
         agencies=dict(words.agencies),
     )
 
@@ -566,8 +568,9 @@ def _looks_like_person(tokens: list[str], g: _Grammar) -> bool:
         return False  # "The Investopedia Team", "Our Editors", "In Local News": no one's name
     if all(_INITIALS.match(t) for t in words):
         return False
-    if len(words) == 1 and words[0].casefold() in g.dates or any(w.casefold() in g.roles for w in words):
-        return False
+    if len(words) == 1 and words[0].casefold() in g.dates or any(
+            w.casefold() in g.roles or w.casefold() in g.buttons for w in words):
+        return False  # "Share Post", "Facebook Pinterest": a menu's words
     return all(_INITIALS.match(t) or _name_word(t) for t in words)
 
 

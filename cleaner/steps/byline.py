@@ -356,8 +356,8 @@ def _signed(zone: list[Block], i: int, words: Words, page: PageWords) -> _Byline
     folded = [t.casefold() for t in text.split()]
     g = grammar(words)
     if page.printed.get(zone[i].text, 0) > 1 or g.labels.match(text) or folded[0] in PREPOSITIONS or any(
-            page.common(t) or t in g.dates or t in g.roles for t in folded):
-        return None  # a section's name, a label ("PUBLISHED"), a date
+            page.common(t) or t in g.dates or t in g.roles or t in g.buttons for t in folded):
+        return None  # a section's name, a label ("PUBLISHED"), a date, a button ("Share Post")
     reading = Reading((text,), group=True)
     if read_names(text, words).agencies or is_furniture(text, reading, page):
         return None  # an agency alone; a menu's words ("Start Trial" beside "Start Free Trial")

@@ -46,6 +46,8 @@ class Words:
     byline_prefixes: tuple[str, ...] = ()
     joiners: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    #: words of a page's controls and menus, never of a name ("share", "print", "facebook")
+    buttons: frozenset[str] = frozenset()
     #: casefolded agency name or short form -> the short form (else the name) used in records
     agencies: Mapping[str, str] = field(default_factory=dict)
 
@@ -117,5 +119,6 @@ class Vocabularies:
             byline_prefixes=_unique(w for b in bylines for w in b.get("prefixes", ())),
             joiners=_unique(w for b in bylines for w in b.get("joiners", ())),
             roles=_unique(w for b in bylines for w in b.get("roles", ())),
+            buttons=frozenset(w.casefold() for b in bylines for w in b.get("buttons", ())),
             agencies=agencies,
         )
