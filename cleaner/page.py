@@ -35,14 +35,18 @@ class Found:
 @dataclass(frozen=True)
 class Page:
     """One input, read: ``blocks`` for the pipeline, ``markup`` (field name -> ``Found``) for
-    the fields, ``url`` (given, or the page's canonical one) and what the reader took out
-    before the pipeline (``trace``: HTML elements removed by the packs' selectors)."""
+    the fields, ``url`` (given, or the page's canonical one), what the reader took out
+    before the pipeline (``trace``: HTML elements removed by the packs' selectors) and, for
+    HTML, the page's own ``lines``."""
 
     format: str
     blocks: tuple[Block, ...]
     markup: Mapping[str, Found] = field(default_factory=dict)
     url: str | None = None
     trace: tuple[Removal, ...] = ()
+    #: an HTML page's whole text as lines, where the markup names no author (searched for a
+    #: byline outside the main content); empty for a text dump, whose blocks are all of it
+    lines: tuple[Block, ...] = ()
 
     def said(self, name: str) -> Any:
         """The value the markup gives for a field, or None.

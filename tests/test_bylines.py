@@ -419,3 +419,27 @@ def test_a_line_of_sharing_buttons_next_to_the_date_is_no_byline(bare):
     assert bare.clean(en("Share Post", "March 3, 2024")).byline == ()
     # a surname that is also a word of the page's furniture stays a name ("Emily Post")
     assert bare.clean(en("Emily Post", "March 3, 2024")).byline == ("Emily Post",)
+
+
+# --- HTML whose markup names no author: the page's own lines ---------------------------------
+
+def _page(header: str, extra: str = "", head: str = "") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in (EN_LEDE, EN_PARA, EN_LEDE.replace("Monday", "Tuesday")))
+    return (f"<html><head><title>{EN_TITLE} | Harbour Times</title>{head}</head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/local'>Local</a></nav>"
+            f"<div class='top'><h1>{EN_TITLE}</h1>{header}</div>"
+            f"<article>{paragraphs}</article><aside>{extra}</aside></body></html>")
+
+
+def test_html_byline_from_the_page_lines_when_the_markup_names_no_author(bare):
+    r = bare.clean(_page("<div class='meta'>Posted by HarbourKate on Friday December 19, 2025</div>"))
+    assert r.byline == ("HarbourKate",)
+    r = bare.clean(_page("<div class='meta'>ADA QUILL</div><div>March 3, 2024</div>"))
+    assert r.byline == ("ADA QUILL",)
+
+
+def test_html_page_lines_give_no_byline_from_a_sentence_or_over_the_markup(bare):
+    r = bare.clean(_page("", "<p>By the end of the day the river had risen over the quay.</p>"))
+    assert r.byline == ()
+    r = bare.clean(_page("<div class='meta'>By The Maple Team</div>", head="<meta name='author' content='Ben Roe'>"))
+    assert r.byline == ("Ben Roe",)

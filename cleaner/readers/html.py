@@ -103,8 +103,50 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     markup = {**html_meta.markup(tree, url), **(given or {})}
     packs = choose_packs(url)
     pruned = prune(tree, packs)
+    # where the markup names no author, the page's own lines are searched for a byline
+    lines = page_lines(tree) if "byline" not in markup and "agency" not in markup else ()
     blocks = main_content_blocks(tree, url, fallback)
-    return Page("html", tuple(blocks), markup, url, pruned), packs
+    return Page("html", tuple(blocks), markup, url, pruned, lines), packs
+
+
+#: elements that start a line of the page's text
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "li",
+                         "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
+                         "blockquote", "figure", "figcaption", "address", "dt", "dd", "form", "time"})
+_PAGE_LINES = 3000  # a page's lines read at most
+#: elements whose own text is no page text (a tail after one is)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "option", "textarea", "iframe"})
+_PAGE_LINE_CHARS = 1000  # a longer line is cut (no byline is this long)
+
+
+def page_lines(tree: lxml.html.HtmlElement) -> tuple[Block, ...]:
+    """The whole page's text as lines, as a text dump of it reads (every block element, a
+    ``<br>`` and a ``<time>`` start a line; scripts, styles and forms' options are skipped).
+
+    >>> page = lxml.html.fromstring("<html><body><h1>Rates rise</h1><p>By <a>Ada Quill</a></p><script>x</script>"
+    ...                             "<div>Text<br>more</div></body></html>")
+    >>> [b.text for b in page_lines(page)]
+    ['Rates rise', 'By Ada Quill', 'Text', 'more']
+    """
+    body = tree.find("body") if tree.tag == "html" else tree
+    if body is None:
+        return ()
+    parts: list[str] = []
+    walker = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:  # no recursion here: a page may nest elements deep
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIPPED_TAGS:
+                walker.skip_subtree()  # its "end" comes all the same
+                continue
+            parts.append("\n" if tag in _BLOCK_TAGS else "")
+            parts.append(element.text or "" if tag else "")  # a comment's text is none
+        else:
+            parts.append("\n" if tag in _BLOCK_TAGS else "")
+            if element is not body:
+                parts.append(element.tail or "")
+    lines = [line for line in (squash(part)[:_PAGE_LINE_CHARS] for part in "".join(parts).split("\n")) if line]
+    return tuple(Block(i, text) for i, text in enumerate(lines[:_PAGE_LINES]))
 
 
 def prune(tree: lxml.html.HtmlElement, packs: list[Pack]) -> tuple[Removal, ...]:

@@ -50,7 +50,7 @@ from ..fields.page_words import PageWords, is_furniture, people
 from ..fields.resolve import words_for
 from ..pipeline import Context, Draft, text_line
 from ..record import Removal
-from ..textutil import ends_sentence, is_prose, word_count
+from ..textutil import ends_sentence, fold, is_prose, word_count
 from ..vocabulary import Words
 
 _BEFORE = 6  # lines before the headline searched
@@ -626,28 +626,61 @@ def _bare_prefix(text: str, words: Words) -> bool:
 
 def find_byline(draft: Draft, ctx: Context) -> Draft:
     """Find the bylines of the header zone; their lines leave the body, their names go in
-    ``byline`` and their agencies in ``agency`` (for HTML the markup's names are taken when it
-    names any)."""
+    ``byline`` and their agencies in ``agency``. For HTML the markup's names count first
+    (``cleaner/fields/resolve.py``); where the markup names no author, the page's own lines
+    (``Page.lines``) are searched as a text dump's would be."""
     words = words_for(draft, ctx)
     header = list(draft.header[-_BEFORE:])
-    zone = header + _near_top(draft.blocks)
     page = PageWords(draft)
     headed = bool(draft.evidence_for("headline"))
+    chosen, zone = _search(header, list(draft.blocks), words, page, text=not ctx.html, headed=headed)
+    if chosen:
+        draft = _without_bylines(draft, chosen, zone)
+        return _found(draft, chosen, page, text_line)
+    if ctx.html and ctx.page.lines:
+        return _on_page_lines(draft, ctx, words)
+    return draft
+
+
+def _search(header: list[Block], blocks: list[Block], words: Words, page: PageWords, *, text: bool,
+            headed: bool) -> tuple[list[_Byline], list[Block]]:
+    """(the bylines chosen, the header zone searched): the header zone's (lines of names alone
+    count in a text dump), else, in a text dump, a prefixed one or an author box elsewhere on
+    the page (when the zone holds none, or only a line of names above the headline: a menu as
+    often)."""
+    zone = header + _near_top(blocks)
     above = {id(b) for b in header}
-    chosen = _chosen(_bylines(zone, len(header), words, page, not ctx.html, headed), above)
-    if not ctx.html and all(not f.strong and id(f.lines[0]) in above for f in chosen):
-        # none, or only a line of names above the headline (a menu as often): a prefixed one elsewhere first
-        chosen = _elsewhere(list(draft.header) + list(draft.blocks), words, page) or chosen
-    if not chosen:
-        return draft
-    draft = _without_bylines(draft, chosen, zone)
+    chosen = _chosen(_bylines(zone, len(header), words, page, text, headed), above)
+    if text and all(not f.strong and id(f.lines[0]) in above for f in chosen):
+        chosen = _elsewhere(header + blocks, words, page) or chosen
+    return chosen, zone
+
+
+def _on_page_lines(draft: Draft, ctx: Context, words: Words) -> Draft:
+    """The byline of an HTML page whose markup names no author, from its own lines: the
+    header zone around the line that is the markup's headline (else the prefixed bylines and
+    author boxes anywhere), read as a text dump's; the body (the main content) stays as it is."""
+    lines = list(ctx.page.lines)
+    headline = fold(ctx.page.said("headline") or "")
+    h = next((i for i, b in enumerate(lines) if headline and fold(b.text) == headline), None)
+    page = PageWords(Draft(tuple(lines)))
+    if h is None:
+        chosen = _elsewhere(lines, words, page)
+    else:
+        chosen, _ = _search(lines[max(0, h - _BEFORE): h], lines[h + 1:], words, page, text=True, headed=True)
+    return _found(draft, chosen, page, lambda b: f"page {text_line(b)}") if chosen else draft
+
+
+def _found(draft: Draft, chosen: list[_Byline], page: PageWords, where) -> Draft:
+    """The draft with the chosen bylines' names as ``byline`` evidence and their agency as
+    ``agency`` evidence, each with the line it stood on (``where``)."""
     groups = frozenset(n for f in chosen if f.reading.group for n in f.reading.names)
     names = people(tuple(n for f in chosen for n in f.reading.names), page, groups)
     agencies = [(f.reading.agency, f) for f in chosen if f.reading.agency]
-    where = next((f for f in chosen if f.reading.names), chosen[0])
-    draft = draft.found("byline", names, text_line(where.lines[0]))
+    first = next((f for f in chosen if f.reading.names), chosen[0])
+    draft = draft.found("byline", names, where(first.lines[0]))
     if agencies:
-        draft = draft.found("agency", agencies[0][0], text_line(agencies[0][1].lines[0]))
+        draft = draft.found("agency", agencies[0][0], where(agencies[0][1].lines[0]))
     return draft
 
 
