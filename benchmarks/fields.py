@@ -87,7 +87,7 @@ def hit(field: str, got, want) -> bool:
     if field == "headline":
         return bool(got) and metrics.same(got, want)
     if field == "byline+agency":
-        return any(names(alternative) == names(want) for alternative in got)  # byline alone, or with the agency
+        return any(names(alternative) == names(want) for alternative in got or [None])  # byline alone, or with the agency
     if field.startswith("byline"):
         return names(got) == names(want)
     if field == "date":

@@ -443,3 +443,10 @@ def test_html_page_lines_give_no_byline_from_a_sentence_or_over_the_markup(bare)
     assert r.byline == ()
     r = bare.clean(_page("<div class='meta'>By The Maple Team</div>", head="<meta name='author' content='Ben Roe'>"))
     assert r.byline == ("Ben Roe",)
+
+
+def test_a_prefixed_byline_far_above_the_headline_counts_when_none_stands_near_it(bare):
+    # an author box printed before the article's header, more lines above it than the header zone holds
+    menu = ["Home", "Local", "Sport", "Weather", "Culture", "Travel", "Contact"]
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Written by", "Ada Quill", *menu, EN_TITLE, EN_LEDE, EN_PARA))
+    assert r.byline == ("Ada Quill",)

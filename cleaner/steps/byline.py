@@ -633,7 +633,8 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     header = list(draft.header[-_BEFORE:])
     page = PageWords(draft)
     headed = bool(draft.evidence_for("headline"))
-    chosen, zone = _search(header, list(draft.blocks), words, page, text=not ctx.html, headed=headed)
+    chosen, zone = _search(header, list(draft.blocks), words, page, text=not ctx.html, headed=headed,
+                           above=list(draft.header))
     if chosen:
         draft = _without_bylines(draft, chosen, zone)
         return _found(draft, chosen, page, text_line)
@@ -643,16 +644,17 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
 
 
 def _search(header: list[Block], blocks: list[Block], words: Words, page: PageWords, *, text: bool,
-            headed: bool) -> tuple[list[_Byline], list[Block]]:
-    """(the bylines chosen, the header zone searched): the header zone's (lines of names alone
+            headed: bool, above: list[Block]) -> tuple[list[_Byline], list[Block]]:
+    """(the bylines chosen, the header zone searched): the header zone's (the last lines of
+    ``header`` above the headline, the first of ``blocks`` under it; lines of names alone
     count in a text dump), else, in a text dump, a prefixed one or an author box elsewhere on
-    the page (when the zone holds none, or only a line of names above the headline: a menu as
-    often)."""
+    the page (``above`` the headline, all of it, and ``blocks``), when the zone holds none or
+    only a line of names above the headline (a menu as often)."""
     zone = header + _near_top(blocks)
-    above = {id(b) for b in header}
-    chosen = _chosen(_bylines(zone, len(header), words, page, text, headed), above)
-    if text and all(not f.strong and id(f.lines[0]) in above for f in chosen):
-        chosen = _elsewhere(header + blocks, words, page) or chosen
+    over = {id(b) for b in header}
+    chosen = _chosen(_bylines(zone, len(header), words, page, text, headed), over)
+    if text and all(not f.strong and id(f.lines[0]) in over for f in chosen):
+        chosen = _elsewhere(above + blocks, words, page) or chosen
     return chosen, zone
 
 
@@ -667,7 +669,8 @@ def _on_page_lines(draft: Draft, ctx: Context, words: Words) -> Draft:
     if h is None:
         chosen = _elsewhere(lines, words, page)
     else:
-        chosen, _ = _search(lines[max(0, h - _BEFORE): h], lines[h + 1:], words, page, text=True, headed=True)
+        chosen, _ = _search(lines[max(0, h - _BEFORE): h], lines[h + 1:], words, page, text=True, headed=True,
+                            above=lines[:h])
     return _found(draft, chosen, page, lambda b: f"page {text_line(b)}") if chosen else draft
 
 
