@@ -389,7 +389,7 @@ def test_a_section_before_the_date_is_no_byline(bare):
 AUTHOR_BIO = "Ada Quill is a reporter who covers the harbour, its ships and its trade for the paper."
 
 
-def test_an_author_box_under_the_article(bare):
+def test_an_author_box_with_a_portrait_or_an_author_label(bare):
     r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA, "Ada Quill", AUTHOR_BIO))
     assert r.byline == ("Ada Quill",)
     r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, EN_PARA, "Author", "Ada Quill"))
