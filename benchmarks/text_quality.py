@@ -115,7 +115,7 @@ def cold(system, cleaner: Cleaner | None = None):
     does not make them look cheaper than new documents."""
     memos = per_text_memos()
     detector = cleaner.tools.get("language") if cleaner is not None else None
-    forget = getattr(detector, "clear_memo", None)
+    forget = detector.clear_memo if detector is not None else None
 
     def run(dump):
         for memo in memos:

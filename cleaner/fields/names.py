@@ -46,9 +46,6 @@ _CONTACT = re.compile(r"\(?\s*@[\w.]+\s*\)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?:
 _DASHES = ("-", "–", "—", "--")
 _ARTICLES = frozenset({"the", "our"})
 _CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$")
-#: the words that open no name ("In Local News", "Zur Playlist")
-PREPOSITIONS = frozenset({"in", "on", "at", "im", "am", "um", "zur", "zum", "vom", "beim", "für", "mit", "über", "nach",
-                           "dans", "pour", "avec", "sur", "para", "con"})  # no name opens with these
 _LINK_TEXT = re.compile(r"(?i)^(?:by|the author|more (?:about|from|by)|(?:view|see|read) (?:all|more))\b|\bauthor\b")
 _CRUMB = re.compile(r"[»›>]")
 _MARKER = re.compile(r"^\d{1,2}\*?$")
@@ -119,6 +116,8 @@ class _Grammar:
     dates: frozenset
     #: words of controls and menus ("share", "facebook"): in no name
     buttons: frozenset = frozenset()
+    #: words that open no name ("In Harbour News")
+    prepositions: frozenset = frozenset()
     agencies: dict = field(default_factory=dict)
 
 
@@ -155,6 +154,7 @@ def _compile(words: Words) -> _Grammar:
         roles=frozenset(w for role in words.roles for w in role.casefold().replace(".", " ").split()),
         by=frozenset(p.casefold() for p in words.byline_prefixes if " " not in p and len(p) <= _SHORT_PREFIX),
         months=months, dates=months | frozenset(words.weekdays), buttons=words.buttons,
+        prepositions=words.prepositions,
         agencies=dict(words.agencies),
     )
 
@@ -178,7 +178,7 @@ def read_names(text: str, words: Words | None = None, *, markup: bool = False,
     """Read an author string into persons, agencies and what else it holds.
 
     ``markup``: the string comes from markup that names the author (keep what is no person
-    too, such as a brand: "ServiceTitan"); ``lowercase``: "kirstin boatto" is a name there;
+    too, such as a brand: "HarbourWorks"); ``lowercase``: "kirstin boatto" is a name there;
     ``prefixed``: a byline prefix stood before the string (on the line above). One word is a
     name only in markup or after a prefix ("By Kristin"; "Washington" alone is none).
 
@@ -371,7 +371,7 @@ def _cut_date(part: str, g: _Grammar, markup: bool = False) -> tuple[str, str]:
     """(the part before a date or time, the date): a name has no digit; a month word counts
     only with a day or year after it ("Theresa May" stays), a weekday at the end or before a
     month too ("Ada Quill on Friday December 19, 2025"). In
-    markup, a number that opens the part is a name's ("98 Buck Social").
+    markup, a number that opens the part is a name's ("42 Maple Social").
 
     >>> _cut_date("Tom Tallis October 14, 2025", grammar(default_words())), _cut_date("Theresa May", grammar(default_words()))
     (('Tom Tallis', 'October 14, 2025'), ('Theresa May', ''))
@@ -402,7 +402,7 @@ _CONNECTORS = frozenset({"on", "at", "am", "um", "le", "el", "il", "em", "op", "
 
 def _kind_of(part: str, g: _Grammar, markup: bool, lowercase: bool, after_name: bool) -> list[tuple[str, str]]:
     """A part without dates: agency, outlet, role, person or unknown. In markup, a part with
-    no person in it stays as the markup names it ("The Investopedia Team", "CBC Bank"), unless
+    no person in it stays as the markup names it ("The Maple Team", "Harbour Bank"), unless
     it is a job title after a name ("Keith Barry, Senior Autos Reporter")."""
     agency = _agency(part, g, markup)
     if agency:
@@ -564,8 +564,8 @@ def _looks_like_person(tokens: list[str], g: _Grammar) -> bool:
         return False
     if tokens[0].casefold() in PARTICLES and tokens[0][:1].islower() or tokens[-1].casefold() in PARTICLES:
         return False
-    if tokens[0].casefold() in _ARTICLES or tokens[0].casefold() in PREPOSITIONS:
-        return False  # "The Investopedia Team", "Our Editors", "In Local News": no one's name
+    if tokens[0].casefold() in _ARTICLES or tokens[0].casefold() in g.prepositions:
+        return False  # "The Maple Team", "Our Editors", "In Harbour News": no one's name
     if all(_INITIALS.match(t) for t in words):
         return False
     if len(words) == 1 and words[0].casefold() in g.dates or any(
@@ -595,7 +595,7 @@ def _name_word(token: str) -> bool:
 
 def _markup_name(name: str, lowercase: bool) -> bool:
     """What markup names as the author, kept when it is no person's name by its shape (a brand,
-    "98 Buck Social"), unless it holds a handle, a URL or a long phrase."""
+    "42 Maple Social"), unless it holds a handle, a URL or a long phrase."""
     if _HANDLE.search(name) or len(name) > 60 or len(name.split()) > 6:
         return False
     if any(ch.isupper() for ch in name):
@@ -614,8 +614,8 @@ def clean_names(text: str, lowercase: bool = False, words: Words | None = None) 
 
     >>> clean_names("Maria &amp; Katerina"), clean_names("andrew.keaveney"), clean_names("By Jane Doe")
     (['Maria', 'Katerina'], [], ['Jane Doe'])
-    >>> clean_names("Author Isaiah Shelton"), clean_names("David Jackson - Editorial Team"), clean_names("ServiceTitan November 3")
-    (['Isaiah Shelton'], ['David Jackson'], ['ServiceTitan'])
+    >>> clean_names("Author Isaiah Shelton"), clean_names("David Jackson - Editorial Team"), clean_names("HarbourWorks November 3")
+    (['Isaiah Shelton'], ['David Jackson'], ['HarbourWorks'])
     >>> clean_names("Ann Lee\\n  on behalf of the team"), clean_names("BySummer Swann-June"), clean_names("Dec. 2025 · Niko Matsakis")
     (['Ann Lee'], ['Summer Swann'], ['Niko Matsakis'])
     >>> clean_names("Stephen JesudunsinAI Writer, Embarque"), clean_names("Luke KimDecember 3, 2025")

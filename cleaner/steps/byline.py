@@ -35,7 +35,6 @@ from dataclasses import dataclass, replace
 from ..blocks import Block
 from ..fields.dates import contains_date
 from ..fields.names import (
-    PREPOSITIONS,
     Reading,
     byline_line,
     byline_of,
@@ -69,7 +68,6 @@ _RUN = 3  # a run of more lines of names alone is a menu
 _SMALL_WORDS = 3  # a line of names has at most this many words in small letters ("and", "staff writer")
 _ELSEWHERE_CHARS = 200  # a byline line elsewhere on the page (an author box) is this short
 _DIGIT = re.compile(r"\d")
-_SHORT_WORD = 4  # a prefix longer than this is a noun ("author"), not "by" or "von"
 _RELATIVE = re.compile(r"^\d{1,3}\s+\w+(?:\s+\w+)?$")  # "2 minutes ago", "vor 3 Stunden"
 
 
@@ -270,7 +268,7 @@ def _before_label(text: str, words: Words) -> Reading | None:
             or not tokens[-2][:1].isupper():
         return None
     if tokens[-2] in tokens[:-2]:
-        return None  # "Wissenschaft Menü Wissenschaft aufklappen": a menu's button names its menu
+        return None  # "Kultur Menü Kultur aufklappen": a menu's button names its menu
     reading = name_line(" ".join(tokens[:-2]), words)
     return reading if reading and reading.names and not (reading.agencies or reading.outlets or reading.dated) else None
 
@@ -355,7 +353,7 @@ def _signed(zone: list[Block], i: int, words: Words, page: PageWords) -> _Byline
         return None
     folded = [t.casefold() for t in text.split()]
     g = grammar(words)
-    if page.printed.get(zone[i].text, 0) > 1 or g.labels.match(text) or folded[0] in PREPOSITIONS or any(
+    if page.printed.get(zone[i].text, 0) > 1 or g.labels.match(text) or folded[0] in g.prepositions or any(
             page.common(t) or t in g.dates or t in g.roles or t in g.buttons for t in folded):
         return None  # a section's name, a label ("PUBLISHED"), a date, a button ("Share Post")
     reading = Reading((text,), group=True)
@@ -535,7 +533,7 @@ def _author_box(blocks: list[Block], words: Words, page: PageWords) -> list[_Byl
 
 def _portrait(name: str, text: str, page: PageWords) -> bool:
     """A paragraph about the person named: it opens with the name, or its first word (not a
-    word the page writes in small letters: "Der Morgen" / "Der perfekte Start ..."), and a
+    word the page writes in small letters: "Der Abend" / "Der ruhige Ausklang ..."), and a
     word in small letters after it ("Ada Quill is a reporter ...", "Ada covers ...").
 
     >>> page = PageWords(Draft(()))
@@ -556,8 +554,9 @@ def _author_labels(words: Words) -> frozenset[str]:
     of an author box; kept once per ``Words``."""
     found = words.compiled.get("author-labels")
     if found is None:
+        short = grammar(words).by  # "by", "von": the short prefixes
         found = words.compiled["author-labels"] = frozenset(
-            p.casefold() for p in words.byline_prefixes if " " not in p and len(p) > _SHORT_WORD)
+            p.casefold() for p in words.byline_prefixes if " " not in p and p.casefold() not in short)
     return found
 
 

@@ -48,6 +48,8 @@ class Words:
     roles: tuple[str, ...] = ()
     #: words of a page's controls and menus, never of a name ("share", "print", "facebook")
     buttons: frozenset[str] = frozenset()
+    #: words that open no name ("in", "zur": "In Harbour News")
+    prepositions: frozenset[str] = frozenset()
     #: casefolded agency name or short form -> the short form (else the name) used in records
     agencies: Mapping[str, str] = field(default_factory=dict)
 
@@ -120,5 +122,6 @@ class Vocabularies:
             joiners=_unique(w for b in bylines for w in b.get("joiners", ())),
             roles=_unique(w for b in bylines for w in b.get("roles", ())),
             buttons=frozenset(w.casefold() for b in bylines for w in b.get("buttons", ())),
+            prepositions=frozenset(w.casefold() for b in bylines for w in b.get("prepositions", ())),
             agencies=agencies,
         )
