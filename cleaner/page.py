@@ -18,14 +18,15 @@ from .record import Removal
 
 #: what kinds of evidence there are, from the most to the least trusted in general (each
 #: field's own order is ``cleaner.fields.resolve.PRECEDENCE``)
-KINDS = ("pack", "markup", "text", "dateline")
+KINDS = ("pack", "markup", "text", "dateline", "site")
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
     """One value for a record field, where it was found (shown by ``--explain``), and its kind:
     ``pack`` (pinned or extracted by a rule pack), ``markup`` (the HTML's metadata or
-    headings), ``text`` (a line of the text), ``dateline`` (the lede's dateline)."""
+    headings), ``text`` (a line of the text), ``dateline`` (the lede's dateline), ``site``
+    (the site's own name where the markup's author should stand: taken when nothing else is)."""
 
     value: Any
     source: str

@@ -14,6 +14,8 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 _SENTENCE_END = re.compile(r"[.!?。！？…\"'”’»)\]]\s*$")
 # A teaser cut short ends with the ellipsis itself; "…”" closes quoted speech instead.
 _RUNNING_END = re.compile(r"[.!?…\"'”’»]$")
+#: a copyright mark opening a line ("© 2024 Daily Planet", "Copyright Ada Quill/AP", "(c) 2024")
+COPYRIGHT_MARK = re.compile(r"(?i)^\s*(?:©|copyright\b|\(c\)\s*\d{4})")
 _ELLIPSIS = re.compile(r"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*$")
 
 

@@ -445,6 +445,30 @@ def test_html_page_lines_give_no_byline_from_a_sentence_or_over_the_markup(bare)
     assert r.byline == ("Ben Roe",)
 
 
+def test_html_markup_author_that_is_the_site_itself_gives_way_to_a_person_on_the_page(bare):
+    site = "<meta property='og:site_name' content='Harbour Times'><meta name='author' content='Harbour Times'>"
+    r = bare.clean(_page("<div class='meta'>By Ada Quill</div>", head=site))
+    assert r.byline == ("Ada Quill",)
+    # the host's name counts as the site's too
+    host = "<meta name='author' content='HarbourTimes.example'>"
+    r = bare.clean(_page("<div class='meta'>Ada Quill</div><div>March 3, 2024</div>", head=host),
+                   url="https://harbourtimes.example/news/1")
+    assert r.byline == ("Ada Quill",)
+
+
+def test_html_site_author_stays_where_no_person_is_named_and_a_person_author_stays_over_the_page(bare):
+    site = "<meta property='og:site_name' content='Harbour Times'><meta name='author' content='Harbour Times'>"
+    r = Cleaner(Settings(explain=True)).clean(_page("", head=site))
+    assert r.byline == ("Harbour Times",)
+    assert "the site's own name" in r.fields_from["byline"]
+    # neither a credit line nor a photo's copyright is the person who stands over the site
+    r = bare.clean(_page("<div>Copyright Lena Marsh/AP</div>", "<p>Designed by Quayside Media</p>", head=site))
+    assert r.byline == ("Harbour Times",)
+    # a person named by the markup is not the site, even on a site named after her
+    own = "<meta property='og:site_name' content='Ada Quill'><meta name='author' content='Ben Roe'>"
+    assert bare.clean(_page("<div class='meta'>By Ada Quill</div>", head=own)).byline == ("Ben Roe",)
+
+
 def test_a_prefixed_byline_far_above_the_headline_counts_when_none_stands_near_it(bare):
     # an author box printed before the article's header, more lines above it than the header zone holds
     menu = ["Home", "Local", "Sport", "Weather", "Culture", "Travel", "Contact"]

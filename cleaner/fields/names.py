@@ -23,6 +23,7 @@ from functools import cache
 import yaml
 
 from ..blocks import squash
+from ..textutil import COPYRIGHT_MARK
 from ..vocabulary import FOLDER, Vocabularies, Words
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -349,12 +350,16 @@ def _trim(text: str) -> str:
 
 def is_credit(text: str, g: _Grammar) -> bool:
     """A credit for other work than writing: role words and "by" or a colon ("Edited by",
-    "Fact-checked by", "Foto:", "Photo by").
+    "Fact-checked by", "Foto:", "Photo by"), or a copyright mark ("Copyright Nate Hale/AP").
 
     >>> g = grammar(default_words())
     >>> is_credit("Foto: REUTERS/Nate Hale", g), is_credit("Edited by Jane Doe", g), is_credit("Jane Doe", g)
     (True, True, False)
+    >>> is_credit("Copyright Nate Hale/AP", g), is_credit("© Nate Hale", g)
+    (True, True)
     """
+    if COPYRIGHT_MARK.match(text):
+        return True
     tokens = text.split()
     for k, token in enumerate(tokens[:4]):
         word = token.rstrip(":").strip(_AROUND).casefold()

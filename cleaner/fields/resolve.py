@@ -8,7 +8,9 @@ the first found:
 * ``pack``: a value a site pack pins (``fields:``) or a rule extracts (``extract``);
 * ``markup``: the HTML's metadata and headings (JSON-LD, ``<meta>``, ``<h1>``, ``<html lang>``);
 * ``text``: a line of the text (a byline line, a date line, the headline line...);
-* ``dateline``: the lede's dateline ("BAGHDAD, July 2, 2007 (Reuters) -").
+* ``dateline``: the lede's dateline ("BAGHDAD, July 2, 2007 (Reuters) -");
+* ``site``: the site's own name that the markup gives as the author ("Daily Planet" on
+  dailyplanet.example): the byline only when no line of the page names a person.
 
 Language is the exception: the detected language is taken before ``<html lang>``, which
 counts only when nothing could be detected (pages often announce a template's language), or
@@ -26,7 +28,7 @@ from ..vocabulary import Words
 #: for each field, the kinds of evidence it takes, the first present wins
 PRECEDENCE = {
     "headline": ("pack", "markup", "text"),
-    "byline": ("pack", "markup", "text"),
+    "byline": ("pack", "markup", "text", "site"),
     "published": ("pack", "markup", "text", "dateline"),
     "dateline": ("text",),
     "agency": ("pack", "markup", "text", "dateline"),

@@ -108,6 +108,35 @@ def names_the_site(line: str, title: str, site_name: str = "") -> bool:
     return fold(parts[-1]) == key or prefix and fold(parts[0]) == key
 
 
+#: the parts of a host name that name no site ("www", "co" in "example.co.uk")
+_HOST_PARTS = frozenset({"www", "com", "co", "org", "net", "ac", "gov", "edu"})
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
+def is_site_itself(name: str, host: str | None, site_name: str = "") -> bool:
+    """A name that is the site's own, given where an author's should stand: the page's
+    ``og:site_name``, or the name of its host ("Paperium.net" on paperium.net, "Five Books"
+    on fivebooks.com), letters and digits compared.
+
+    >>> is_site_itself("Five Books", "fivebooks.com"), is_site_itself("Daily Planet", "planet.example", "Daily Planet")
+    (True, True)
+    >>> is_site_itself("Ada Quill", "fivebooks.com"), is_site_itself("Planet", "dailyplanet.example")
+    (False, False)
+    """
+    key = _letters(name)
+    if not key:
+        return False
+    if site_name and key == _letters(site_name):
+        return True
+    if not host:
+        return False
+    labels = [label for label in host.split(".")[:-1] if label not in _HOST_PARTS]
+    return key == _letters(host) or any(key == _letters(label) for label in labels)
+
+
 def as_printed_in(heading: str, title: str) -> str:
     """The heading as the page's title (``og:title``, without its site name) prints it, when
     the title is the heading with a separator that the heading has not (a kicker and the

@@ -103,8 +103,9 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     markup = {**html_meta.markup(tree, url), **(given or {})}
     packs = choose_packs(url)
     pruned = prune(tree, packs)
-    # where the markup names no author, the page's own lines are searched for a byline
-    lines = page_lines(tree) if "byline" not in markup and "agency" not in markup else ()
+    # where the markup names no author (or only the site), the page's own lines are searched for a byline
+    named = markup.get("byline") is not None and markup["byline"].kind != "site"
+    lines = page_lines(tree) if not named and "agency" not in markup else ()
     blocks = main_content_blocks(tree, url, fallback)
     return Page("html", tuple(blocks), markup, url, pruned, lines), packs
 

@@ -15,12 +15,13 @@ from typing import Any, Iterator, NamedTuple
 
 from ..blocks import squash
 from ..decode import repair_mojibake
-from ..textutil import fold
+from ..textutil import COPYRIGHT_MARK, fold
 from ..page import Found
+from ..rulepack import host_of
 from ..fields.dates import date_line, label_line, machine_date, words_of
 from ..fields.names import Reading, clean_names, default_words, read_names
-from ..fields.titles import (as_printed_in, is_label, names_the_site, site_suffix_removed, tail_label_removed,
-                             title_similarity)
+from ..fields.titles import (as_printed_in, is_label, is_site_itself, names_the_site, site_suffix_removed,
+                             tail_label_removed, title_similarity)
 
 _ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "webpage",
@@ -588,7 +589,6 @@ def page_url(tree) -> str | None:
 #: the page's footer, where the copyright notice stands (trafilatura leaves it out of the text)
 _FOOTER_TEXT = ('//footer//text() | //*[contains(@class, "footer") or contains(@id, "footer")'
                 ' or contains(@class, "copyright") or contains(@id, "copyright")]//text()')
-_NOTICE_START = re.compile(r"(?i)^\s*(?:©|copyright\b|\(c\)\s*\d{4})")
 _NOTICE_BODY = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|rights reserved")
 _INLINE = {"a", "span", "strong", "b", "em", "i", "small", "time", "abbr"}
 _MAX_NOTICE = 200
@@ -612,15 +612,28 @@ def copyright_notice(tree) -> str | None:
             element = element.getparent()
         for line in (element.text_content() if element is not None else "").split("\n"):
             notice = re.split(r"\s+[|·∙•]\s+", squash(line))[0]  # no "| Terms of Service | Privacy"
-            if len(notice) <= _MAX_NOTICE and _NOTICE_START.match(notice) and _NOTICE_BODY.search(notice):
+            if len(notice) <= _MAX_NOTICE and COPYRIGHT_MARK.match(notice) and _NOTICE_BODY.search(notice):
                 return notice
     return None
+
+
+def _or_site(found: Found | None, tree, url: str | None) -> Found | None:
+    """The markup's authors, as ``site`` evidence when they are only the site's own name
+    (``og:site_name``, or its host's name): a line of the page that names a person stands
+    over it (``cleaner/fields/resolve.py``)."""
+    if found is None:
+        return None
+    host, site = host_of(url), _meta(tree, "og:site_name") or ""
+    if all(is_site_itself(name, host, site) for name in found.value):
+        return Found(found.value, f"{found.source}, the site's own name", "site")
+    return found
 
 
 def markup(tree, url: str | None) -> dict[str, Found]:
     """Every field the markup offers, each with where it came from (``Page.markup``)."""
     objects = list(_jsonld_objects(tree))
-    found = {"headline": headline(tree, objects), "byline": byline(tree, objects), "agency": agency(tree, objects),
+    found = {"headline": headline(tree, objects), "byline": _or_site(byline(tree, objects), tree, url),
+             "agency": agency(tree, objects),
              "published": published(tree, url), "language": language(tree),
              "copyright": _found(copyright_notice(tree), "the footer's copyright line")}
     return {k: v for k, v in found.items() if v is not None}
