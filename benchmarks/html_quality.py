@@ -2,8 +2,8 @@
 
     python benchmarks/html_quality.py [--limit N] [--write]
 
-On ../shared/benchmarks/scrapinghub (body) and wcxb-dev (body, headline, byline, date where
-the answer exists). Scores follow ../shared/benchmarks/metrics.py and its README: byline is the
+On ../shared/benchmarks/scrapinghub (body), wcxb-dev and fundus-dev (body, headline, byline,
+date where the answer exists). Scores follow ../shared/benchmarks/metrics.py and its README: byline is the
 set of author names split on commas, semicolons, "and", "&"; date is the same calendar day.
 Speed: pages per second, one process on one core, parsing included; the systems take turns on
 chunks of 20 pages, so that the machine speeding up or slowing down weighs on all alike.
@@ -43,7 +43,8 @@ def load(name: str, limit: int | None) -> list[dict]:
         answer = truth[page_id]
         pages.append({"id": page_id, "html": gzip.decompress((SHARED / name / "html" / f"{page_id}.html.gz").read_bytes()),
                       "url": answer.get("url"), "body": answer.get("main_content") or answer.get("articleBody") or "",
-                      "title": answer.get("title"), "author": answer.get("author"), "date": answer.get("publish_date")})
+                      "title": answer.get("title"), "author": answer.get("author") or answer.get("authors"),
+                      "date": answer.get("publish_date")})
     return pages
 
 
@@ -143,7 +144,7 @@ def main() -> None:
                ("trafilatura.extract (fast=True)", run_trafilatura_fast),
                ("readability-lxml", run_readability)]
     out = []
-    for name in ("scrapinghub", "wcxb-dev"):
+    for name in ("scrapinghub", "wcxb-dev", "fundus-dev"):
         out += table(name, load(name, args.limit), systems) + [""]
     text = "\n".join(out).rstrip()
     print(text)

@@ -13,7 +13,7 @@ from .blocks import Block
 from .decode import decode_bytes
 from .limits import DocumentTimeout, time_limit
 from .errors import InputError
-from .page import Found
+from .page import Found, Page
 from .pipeline import Context, Draft, run_steps
 from .readers import html
 from .readers.html import looks_like_html
@@ -29,6 +29,10 @@ from .vocabulary import Vocabularies
 
 #: a body needs at least one paragraph of this many words, or the input has no article
 _MIN_PARAGRAPH_WORDS = 6
+#: an HTML page whose body came out shorter than this (in words) is read again as a text
+#: dump of its own lines, and that body is taken when it is ``_RESCUE_RATIO`` times as long
+_SHORT_BODY_WORDS = 100
+_RESCUE_RATIO = 3
 
 
 def content_id(data: str | bytes) -> str:
@@ -39,6 +43,16 @@ def content_id(data: str | bytes) -> str:
     """
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     return hashlib.sha1(raw).hexdigest()[:16]
+
+
+def _has_text(draft: Draft) -> bool:
+    """Whether the draft holds an article: a paragraph of ``_MIN_PARAGRAPH_WORDS`` words."""
+    return any(word_count(b.text) >= _MIN_PARAGRAPH_WORDS for b in draft.blocks)
+
+
+def _body_words(draft: Draft) -> int:
+    """The words of the body the draft gives (none when it holds no article)."""
+    return sum(word_count(b.text) for b in draft.blocks) if _has_text(draft) else 0
 
 
 class Cleaner:
@@ -120,7 +134,27 @@ class Cleaner:
         blocks, limited = self._limit(list(page.blocks))
         ctx = Context(settings=settings, packs=tuple(packs), page=page, tools=self.tools)
         draft = run_steps(Draft(tuple(blocks), removed=page.trace + tuple(limited)), ctx, self.steps)
-        return self._record(draft, ctx, doc_id=doc_id, source=source), tuple(blocks)
+        body_from = None
+        if page.format == "html" and _body_words(draft) < _SHORT_BODY_WORDS:
+            draft, ctx, blocks, body_from = self._second_reading(text, draft, ctx, blocks)
+        return self._record(draft, ctx, doc_id=doc_id, source=source, body_from=body_from), tuple(blocks)
+
+    def _second_reading(self, text: str, draft: Draft, ctx: Context, blocks: list[Block]):
+        """An HTML page whose main content came out short (a list of products, a layout
+        trafilatura's fast selection takes for a menu, or nothing): its own lines read as a
+        text dump's, with the same markup; that reading wins when its body has at least
+        ``_RESCUE_RATIO`` times as many words. Returns (draft, context, blocks, where the body
+        came from or None)."""
+        page = ctx.page
+        lines, limited = self._limit(list(html.own_lines(text, list(ctx.packs))))
+        second = Context(settings=ctx.settings, packs=ctx.packs, tools=ctx.tools,
+                         page=Page("text", tuple(lines), page.markup, page.url, page.trace))
+        reread = run_steps(Draft(tuple(lines), removed=page.trace + tuple(limited)), second, self.steps)
+        words, rewords = _body_words(draft), _body_words(reread)
+        if rewords >= _RESCUE_RATIO * max(words, 1):
+            return reread, second, lines, (f"the page's own text read as a text dump (the main content "
+                                           f"found had {words} words, this {rewords})")
+        return draft, ctx, blocks, None
 
     def _limit(self, blocks: list[Block]) -> tuple[list[Block], list[Removal]]:
         """Apply ``max_blocks`` and ``max_block_chars``; what is cut is traced."""
@@ -140,9 +174,10 @@ class Cleaner:
             limited.append(block)
         return limited, trace
 
-    def _record(self, draft: Draft, ctx: Context, *, doc_id: str, source: str | None) -> Article:
+    def _record(self, draft: Draft, ctx: Context, *, doc_id: str, source: str | None,
+                body_from: str | None = None) -> Article:
         f = {name: found.value for name, found in draft.decided.items()}
-        has_text = any(word_count(b.text) >= _MIN_PARAGRAPH_WORDS for b in draft.blocks)
+        has_text = _has_text(draft)
         body = "\n\n".join(b.text for b in draft.blocks) if has_text else ""
         error = None if has_text else ErrorInfo("no_article", "no article text (no paragraph of "
                                                 f"{_MIN_PARAGRAPH_WORDS}+ words) was found in the input")
@@ -154,5 +189,6 @@ class Cleaner:
             language=f.get("language"), body=body, site=site, url=ctx.url,
             source=source, agency=f.get("agency"), credits=f.get("credits"), copyright=f.get("copyright"),
             error=error, removed=draft.removed if explain else None,
-            fields_from={name: found.source for name, found in draft.decided.items()} if explain else None,
+            fields_from=({name: found.source for name, found in draft.decided.items()}
+                         | ({"body": body_from} if body_from else {})) if explain else None,
         )

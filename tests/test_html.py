@@ -216,3 +216,29 @@ def test_copyright_line_of_the_footer(cleaner):
     # "copyright" in the article, and no footer: no copyright line
     story = page(body="<p>Copyright law was changed in 2023, the minister said on Thursday evening.</p>")
     assert cleaner.clean(story.replace("<footer>© 2024 Example</footer>", "")).copyright is None
+
+
+# --- a second reading of the page's own text where the main content came out short ------------
+
+LONG = [f"On {day}, {p[0].lower()}{p[1:]}" for day in ("Monday", "Tuesday", "Wednesday") for p in PARAS]
+
+
+def test_article_the_main_content_selection_discards_is_read_from_the_page_text():
+    # trafilatura's fast selection drops a container it takes for comments: nothing is left
+    body = "".join(f"<p>{p}</p>" for p in LONG)
+    doc = (f"<html><head><title>Library opens late</title><meta name='author' content='Ada Quill'></head>"
+           f"<body><nav><a href='/'>Home</a></nav><h1>Library opens late</h1><div class='comments'>{body}</div>"
+           f"<footer>© 2024 Example</footer></body></html>")
+    record = Cleaner(Settings(detect_language=False, explain=True)).clean(doc)
+    assert record.ok and record.paragraphs == LONG
+    assert record.headline == "Library opens late" and record.byline == ("Ada Quill",)  # the markup still counts
+    assert record.fields_from["body"].startswith("the page's own text")
+
+
+def test_short_article_stays_when_the_page_text_adds_only_furniture(cleaner):
+    # a short article beside long menus: the second reading finds no more running text
+    menus = "".join(f"<ul>{''.join(f'<li><a href=/s{i}{j}>Section {i} {j}</a></li>' for j in range(30))}</ul>"
+                    for i in range(5))
+    doc = page(body="") .replace("<nav>", f"<nav>{menus}")
+    record = Cleaner(Settings(detect_language=False, explain=True)).clean(doc)
+    assert record.paragraphs == PARAS and "body" not in record.fields_from
