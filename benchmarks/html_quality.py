@@ -75,9 +75,12 @@ def run_trafilatura_fast(page):
 def run_readability(page):
     import lxml.html
     from readability import Document
-    doc = Document(page["html"].decode("utf-8", "replace"))
-    summary = doc.summary()
-    return {"body": lxml.html.fromstring(summary).text_content() if summary else "", "headline": doc.short_title()}
+    try:
+        doc = Document(page["html"].decode("utf-8", "replace"))
+        summary = doc.summary()
+        return {"body": lxml.html.fromstring(summary).text_content() if summary else "", "headline": doc.short_title()}
+    except Exception:  # noqa: BLE001 - a peer's failure on a page is an empty answer
+        return {"body": "", "headline": None}
 
 
 _CHUNK = 20
