@@ -474,3 +474,23 @@ def test_a_prefixed_byline_far_above_the_headline_counts_when_none_stands_near_i
     menu = ["Home", "Local", "Sport", "Weather", "Culture", "Travel", "Contact"]
     r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Written by", "Ada Quill", *menu, EN_TITLE, EN_LEDE, EN_PARA))
     assert r.byline == ("Ada Quill",)
+
+
+def test_name_particles_are_vocabulary_data_read_for_every_document():
+    # a language's particles ("dela") join names in a document of any language
+    import copy
+
+    vocabularies = Vocabularies.load()
+    assert byline_line("By Ana dela Cruz", vocabularies.words(("en",))) is None
+    bylines = copy.deepcopy(vocabularies.bylines)
+    bylines["tl"] = {"prefixes": ["ni"], "particles": ["dela"]}
+    more = Vocabularies(vocabularies.dates, bylines, vocabularies.agencies)
+    assert byline_line("By Ana dela Cruz", more.words(("en",))).names == ("Ana dela Cruz",)
+    assert byline_line("By Ana dela Cruz", more.words(("de",))).names == ("Ana dela Cruz",)
+
+
+def test_group_and_contraction_words_come_from_the_documents_language():
+    words = Vocabularies.load().words(("en",))
+    assert byline_line("By The Maple Team in Woodworking", words).names == ("The Maple Team",)
+    assert name_line("I'm Back", words) is None  # "I'm": a contraction, no name
+    assert name_line("Ada Quill", words).names == ("Ada Quill",)

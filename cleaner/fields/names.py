@@ -28,9 +28,6 @@ from ..vocabulary import FOLDER, Vocabularies, Words
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: the small words inside a person's name ("Ursula von der Leyen", "Matt De La O")
-PARTICLES = frozenset({"von", "van", "de", "da", "di", "del", "della", "der", "den", "du", "dos",
-                       "das", "la", "le", "ten", "ter", "bin", "binti", "al", "el", "ibn", "zu", "y"})
 _VOWELS = frozenset("aeiouyäöüàáâãåæèéêëìíîïòóôõøùúûýÿœаеёиоуыэюяіїєαεηιουω")
 _MAX_NAME_WORDS = 5
 _MAX_PART = 80
@@ -45,8 +42,7 @@ _GLUE = re.compile(r"(?<=[a-zà-ÿß])(?=[A-ZÀ-Þ])|(?<=[A-ZÀ-Þ]{2})(?=[A-ZÀ
 #: a handle, an e-mail address or a URL beside a name: no part of it
 _CONTACT = re.compile(r"\(?\s*@[\w.]+\s*\)?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+")
 _DASHES = ("-", "–", "—", "--")
-_ARTICLES = frozenset({"the", "our"})
-_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d|t)$")
+_APOSTROPHES = "'’"
 _LINK_TEXT = re.compile(r"(?i)^(?:by|the author|more (?:about|from|by)|(?:view|see|read) (?:all|more))\b|\bauthor\b")
 _CRUMB = re.compile(r"[»›>]")
 _MARKER = re.compile(r"^\d{1,2}\*?$")
@@ -119,6 +115,17 @@ class _Grammar:
     buttons: frozenset = frozenset()
     #: words that open no name ("In Harbour News")
     prepositions: frozenset = frozenset()
+    #: the small words inside a person's name, of every language ("von der", "van", "de la")
+    particles: frozenset = frozenset()
+    #: small words between a name and a date or a place ("on December 21", "am 3. Mai")
+    connectors: frozenset = frozenset()
+    #: words that open a group's name ("The Maple Team") and the small words inside one
+    articles: frozenset = frozenset()
+    group_words: frozenset = frozenset()
+    #: an apostrophe's ending that makes a word no name ("I'm", "We're")
+    contraction: re.Pattern = re.compile("(?!)")
+    #: where a group's name ends: a separator, or a preposition before a section ("in Woodworking")
+    group_tail: re.Pattern = re.compile("(?!)")
     agencies: dict = field(default_factory=dict)
 
 
@@ -138,7 +145,7 @@ def grammar(words: Words) -> _Grammar:
 
 def _compile(words: Words) -> _Grammar:
     prefixes = _alternatives(words.byline_prefixes)
-    glue_ok = [p for p in words.byline_prefixes if p.casefold() not in PARTICLES and len(p) > 1]
+    glue_ok = [p for p in words.byline_prefixes if p.casefold() not in words.particles and len(p) > 1]
     joiners = _alternatives(j for j in words.joiners if j != "&")
     months = frozenset(m.rstrip(".") for m in words.months)
     return _Grammar(
@@ -156,6 +163,10 @@ def _compile(words: Words) -> _Grammar:
         by=frozenset(p.casefold() for p in words.byline_prefixes if " " not in p and len(p) <= _SHORT_PREFIX),
         months=months, dates=months | frozenset(words.weekdays), buttons=words.buttons,
         prepositions=words.prepositions,
+        particles=words.particles, connectors=words.connectors, articles=words.articles,
+        group_words=words.group_words,
+        contraction=re.compile(rf"['’]{_alternatives(c.lstrip(_APOSTROPHES) for c in words.contractions)}$"),
+        group_tail=re.compile(rf"\s[|•·]\s|\s[–—-]\s|\s{_alternatives(words.prepositions)}\s+(?=[A-ZÀ-Þ\d])"),
         agencies=dict(words.agencies),
     )
 
@@ -395,14 +406,12 @@ def _cut_date(part: str, g: _Grammar, markup: bool = False) -> tuple[str, str]:
                       not nxt or _DATE_TOKEN.search(nxt) or nxt.strip(_AROUND).casefold() in g.months)):
             continue
         head = " ".join(tokens[:i])
-        while head and head.split()[-1].casefold().strip(_AROUND) in _CONNECTORS:
+        while head and head.split()[-1].casefold().strip(_AROUND) in g.connectors:
             head = " ".join(head.split()[:-1])
         return head.strip(_AROUND), " ".join(tokens[i:])
     return part, ""
 
 
-#: small words between a name and a date or a place ("on December 21", "am 3. Mai", "in Kyiv")
-_CONNECTORS = frozenset({"on", "at", "am", "um", "le", "el", "il", "em", "op", "den", "der", "in", "im", "the"})
 
 
 def _kind_of(part: str, g: _Grammar, markup: bool, lowercase: bool, after_name: bool) -> list[tuple[str, str]]:
@@ -422,10 +431,10 @@ def _kind_of(part: str, g: _Grammar, markup: bool, lowercase: bool, after_name: 
         return found
     if found[0][0] == "role" and all(_is_role(w.strip(_AROUND), g) for w in folded):
         return found  # "admin", "Staff Writer": a title, no one's name
-    if after_name and any(t[:1].islower() and t not in PARTICLES for t in folded):
+    if after_name and any(t[:1].islower() and t not in g.particles for t in folded):
         return [("role", part)]  # "Eliz - Product marketer": a title after the name
     if not lowercase:
-        while len(tokens) > 1 and tokens[-1][:1].islower() and tokens[-1] not in PARTICLES \
+        while len(tokens) > 1 and tokens[-1][:1].islower() and tokens[-1] not in g.particles \
                 and not _is_role(tokens[-1].strip(_AROUND).casefold(), g):
             tokens = tokens[:-1]  # "Jiobal says"; "The Currency editors" stays
     literal = " ".join(tokens)
@@ -564,30 +573,31 @@ def _looks_like_person(tokens: list[str], g: _Grammar) -> bool:
     >>> _looks_like_person("Ursula von der Leyen".split(), g), _looks_like_person(["Order", "now"], g)
     (True, False)
     """
-    words = [t for t in tokens if t.casefold() not in PARTICLES]
+    words = [t for t in tokens if t.casefold() not in g.particles]
     if not 1 <= len(words) <= _MAX_NAME_WORDS or len(tokens) > _MAX_NAME_WORDS + 2:
         return False
-    if tokens[0].casefold() in PARTICLES and tokens[0][:1].islower() or tokens[-1].casefold() in PARTICLES:
+    if tokens[0].casefold() in g.particles and tokens[0][:1].islower() or tokens[-1].casefold() in g.particles:
         return False
-    if tokens[0].casefold() in _ARTICLES or tokens[0].casefold() in g.prepositions:
+    if tokens[0].casefold() in g.articles or tokens[0].casefold() in g.prepositions:
         return False  # "The Maple Team", "Our Editors", "In Harbour News": no one's name
     if all(_INITIALS.match(t) for t in words):
         return False
     if len(words) == 1 and words[0].casefold() in g.dates or any(
             w.casefold() in g.roles or w.casefold() in g.buttons for w in words):
         return False  # "Share Post", "Facebook Pinterest": a menu's words
-    return all(_INITIALS.match(t) or _name_word(t) for t in words)
+    return all(_INITIALS.match(t) or _name_word(t, g) for t in words)
 
 
-def _name_word(token: str) -> bool:
+def _name_word(token: str, g: _Grammar) -> bool:
     """A capitalised word of a name ("Großert", "O’Regan", "Benit-Gbaffou", "JÖRG", "McDonald").
 
-    >>> _name_word("O’Regan"), _name_word("MacFarlane"), _name_word("news"), _name_word("BBC"), _name_word("PolitikRussische")
+    >>> g = grammar(default_words())
+    >>> _name_word("O’Regan", g), _name_word("MacFarlane", g), _name_word("news", g), _name_word("BBC", g), _name_word("PolitikRussische", g)
     (True, True, False, False, False)
-    >>> _name_word("I'm"), _name_word("D’Arcy")
+    >>> _name_word("I'm", g), _name_word("D’Arcy", g)
     (False, True)
     """
-    if not token[:1].isupper() or token.endswith(("-", "'s", "’s")) or _CONTRACTION.search(token):
+    if not token[:1].isupper() or token.endswith(("-", "'s", "’s")) or g.contraction.search(token):
         return False  # "Brides's": a possessive, "I'm", "We're": no name
     letters = token.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
     if not letters.isalpha():
@@ -678,8 +688,6 @@ def byline_line(text: str, words: Words | None = None) -> Reading | None:
     return reading if reading and not reading.lead else None
 
 
-_GROUP_SMALL = frozenset({"the", "of", "and", "&", "for", "at"})
-_GROUP_TAIL = re.compile(r"\s[|•·]\s|\s[–—-]\s|\s(?:in|on|at)\s+(?=[A-ZÀ-Þ\d])")
 _GLUED_CASE = re.compile(r"[a-zà-ÿß][A-ZÀ-Þ]|\d[^\W\d_]|[^\W\d_]\d")
 
 
@@ -697,14 +705,14 @@ def group_name(text: str, g: _Grammar | Words) -> str:
     """
     g = g if isinstance(g, _Grammar) else grammar(g)
     rest = _trim(_strip_prefix(text.strip(), g))
-    rest = _GROUP_TAIL.split(rest, maxsplit=1)[0]
+    rest = g.group_tail.split(rest, maxsplit=1)[0]
     rest = _trim(_cut_date(rest, g, markup=True)[0])
     tokens = rest.split()
     if not 1 <= len(tokens) <= _MAX_NAME_WORDS or len(rest) > 40 or re.search(r"[,;:!?()\"“”]", rest):
         return ""
     if len(tokens) == 1 and not _GLUED_CASE.search(tokens[0]):
         return ""  # one plain word: a person's first name is read as such ("By Kristin"), else a label
-    body = tokens[1:] if tokens[0].casefold() in _ARTICLES else tokens
+    body = tokens[1:] if tokens[0].casefold() in g.articles else tokens
     capitals = 0
     for token in body:
         word = token.casefold()
@@ -712,7 +720,7 @@ def group_name(text: str, g: _Grammar | Words) -> str:
             if word.strip(".") in g.dates:
                 return ""
             capitals += 1
-        elif not (word in PARTICLES or word in _GROUP_SMALL or _is_role(word, g)):
+        elif not (word in g.particles or word in g.group_words or _is_role(word, g)):
             return ""
     return rest if capitals else ""
 

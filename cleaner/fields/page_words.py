@@ -12,7 +12,7 @@ from functools import cached_property
 from ..blocks import Block  # noqa: F401 (the doctests build blocks)
 from ..pipeline import Draft
 from ..textutil import is_prose, word_count
-from .names import PARTICLES, Reading
+from .names import Reading, default_words
 
 _PUNCTUATION = ".,;:!?\"'“”‘’«»()[]"
 _LABEL_WORDS = 6  # a line of at most this many words, no sentence, is a label or a menu item
@@ -94,8 +94,9 @@ def is_furniture(text: str, reading: Reading, page: PageWords) -> bool:
     >>> [is_furniture(n, Reading((n,)), page) for n in ("Order Now", "Start Trial", "Ryan Carrigan")]
     [True, True, False]
     """
+    particles = default_words().particles
     for name in reading.names:
-        parts = [p.casefold() for p in name.split() if p.casefold() not in PARTICLES]
+        parts = [p.casefold() for p in name.split() if p.casefold() not in particles]
         if 2 * sum(page.common(p) for p in parts) >= len(parts):
             return True
         if all(any(not _holds(line, parts) for line in page.labels(p)) for p in parts):
@@ -109,7 +110,7 @@ def _holds(line: str, parts: list[str]) -> bool:
     if " ".join(parts) in line.casefold():
         return True
     words = [t.strip(_PUNCTUATION).casefold() for t in line.split()]
-    words = [w for w in words if w not in PARTICLES]
+    words = [w for w in words if w not in default_words().particles]
     n = len(parts)
     return any(words[k: k + n] in (parts, parts[::-1]) for k in range(len(words) - n + 1))
 

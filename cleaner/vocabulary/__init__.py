@@ -1,11 +1,13 @@
 """What the field finders know of each language, as data, not Python lists.
 
 ``dates.yaml`` (month and weekday names, published/updated labels, time words, the order of
-numeric dates), ``bylines.yaml`` (byline prefixes, joiners, job titles) and ``agencies.yaml``
-(news agencies and their short names) live beside this module. They are validated against
-``cleaner/schema/vocabulary.schema.json`` when a ``Cleaner`` is built (a broken file is a
-``RulePackError`` naming it), and chosen by the document's language: a finder asks for
-``Words`` of the document's language and English.
+numeric dates), ``bylines.yaml`` (byline prefixes, joiners, job titles, button and menu words,
+prepositions, name particles, connectors, the small words of group names, contractions) and
+``agencies.yaml`` (news agencies and their short names) live beside this module. They are
+validated against ``cleaner/schema/vocabulary.schema.json`` when a ``Cleaner`` is built (a
+broken file is a ``RulePackError`` naming it), and chosen by the document's language: a finder
+asks for ``Words`` of the document's language and English. Name particles are the exception:
+a name comes from any language, so every ``Words`` holds the particles of all of them.
 
 >>> words = Vocabularies.load().words(("de",))
 >>> words.months["märz"], "von" in words.byline_prefixes, "by" in words.byline_prefixes
@@ -50,6 +52,16 @@ class Words:
     buttons: frozenset[str] = frozenset()
     #: words that open no name ("in", "zur": "In Harbour News")
     prepositions: frozenset[str] = frozenset()
+    #: the small words inside a person's name, of every language ("von", "van", "de", "bin")
+    particles: frozenset[str] = frozenset()
+    #: small words between a name and a date or a place ("on", "am")
+    connectors: frozenset[str] = frozenset()
+    #: words that open a group's name, never a person's ("the", "our")
+    articles: frozenset[str] = frozenset()
+    #: small words inside a team's or brand's name ("of", "and", "for")
+    group_words: frozenset[str] = frozenset()
+    #: endings after an apostrophe that make a word no name ("'m", "'re")
+    contractions: tuple[str, ...] = ()
     #: casefolded agency name or short form -> the short form (else the name) used in records
     agencies: Mapping[str, str] = field(default_factory=dict)
 
@@ -70,6 +82,11 @@ def _read(path: Path) -> dict:
         where = "/".join(map(str, error.absolute_path))
         raise RulePackError(str(path), f"{error.message}" + (f" (at {where})" if where else ""))
     return data
+
+
+def _folded(sections: list[dict], key: str) -> frozenset[str]:
+    """The casefolded words of ``key`` in every section."""
+    return frozenset(w.casefold() for section in sections for w in section.get(key, ()))
 
 
 def _unique(items) -> tuple[str, ...]:
@@ -121,7 +138,12 @@ class Vocabularies:
             byline_prefixes=_unique(w for b in bylines for w in b.get("prefixes", ())),
             joiners=_unique(w for b in bylines for w in b.get("joiners", ())),
             roles=_unique(w for b in bylines for w in b.get("roles", ())),
-            buttons=frozenset(w.casefold() for b in bylines for w in b.get("buttons", ())),
-            prepositions=frozenset(w.casefold() for b in bylines for w in b.get("prepositions", ())),
+            buttons=_folded(bylines, "buttons"),
+            prepositions=_folded(bylines, "prepositions"),
+            particles=frozenset(w.casefold() for b in self.bylines.values() for w in b.get("particles", ())),
+            connectors=_folded(bylines, "connectors"),
+            articles=_folded(bylines, "articles"),
+            group_words=_folded(bylines, "group_words"),
+            contractions=_unique(w.replace("’", "'") for b in bylines for w in b.get("contractions", ())),
             agencies=agencies,
         )
