@@ -291,6 +291,8 @@ def _unglue(text: str, g: _Grammar, markup: bool = False) -> str:
     'Kent German | Dec 22, 2023'
     >>> _unglue("Mark DeMarco", grammar(default_words())), _unglue("Summer Swann-June", grammar(default_words()))
     ('Mark DeMarco', 'Summer Swann | June')
+    >>> _unglue("Ada QuillIn Budget Travel, Travel Tips", grammar(default_words()))
+    'Ada Quill'
     """
     out, last = [], 0
     for found in _GLUE.finditer(text):
@@ -302,17 +304,28 @@ def _unglue(text: str, g: _Grammar, markup: bool = False) -> str:
         elif (text[at].isdigit() or text[at - 1].isdigit()) and not markup or _starts_tail(text[at:], g):
             out.append(text[last:at])
             last = at
+            if _section_after(_CAMEL.sub(" ", text[at:]).split()[:2], g):
+                return " | ".join(out)  # "Ada QuillIn Budget Travel, Travel Tips": the sections go
     out.append(text[last:])
     return " | ".join(out)
 
 
+def _section_after(tokens: list[str], g: _Grammar) -> bool:
+    """The words glued after a name are a preposition and a section's name ("In Budget
+    Travel"): the page's category list, no part of the byline."""
+    return len(tokens) > 1 and tokens[0].casefold() in g.prepositions and tokens[1][:1].isupper()
+
+
 def _starts_tail(rest: str, g: _Grammar) -> bool:
     """What follows a glued name is a role ("Lifestyle Writer", "AI Writer"), a date ("Dec
-    22"), a label ("Published:") or an agency."""
+    22"), a label ("Published:"), an agency, or a preposition before a section ("In Budget
+    Travel": "By Ada QuillIn Budget Travel")."""
     rest = re.split(r"[,;|/·•(]", rest, maxsplit=1)[0]  # the glued words only, up to a separator
     tokens = [t.strip(_AROUND) for t in _CAMEL.sub(" ", rest).split()[:3]]
     first = tokens[0].casefold() if tokens else ""
     if first in g.months and len(tokens) > 1 and _DATE_TOKEN.match(tokens[1]) or g.labels.match(rest):
+        return True
+    if _section_after(tokens, g):
         return True
     for token in tokens:
         if token.casefold() in g.roles:
