@@ -494,3 +494,14 @@ def test_group_and_contraction_words_come_from_the_documents_language():
     assert byline_line("By The Maple Team in Woodworking", words).names == ("The Maple Team",)
     assert name_line("I'm Back", words) is None  # "I'm": a contraction, no name
     assert name_line("Ada Quill", words).names == ("Ada Quill",)
+
+
+def test_a_line_of_names_over_a_reviewers_credit_and_a_date_is_the_byline(bare):
+    # "Ada Quill" / "Reviewed by Ben Roe" / a date: the author, her reviewer, the date
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, "Ada Quill", "Reviewed by Ben Roe",
+                        "Updated on November 18, 2025", EN_LEDE, EN_PARA))
+    assert r.byline == ("Ada Quill",)
+    # a photo's subject over its credit, with no date under it, is still no byline
+    r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, "Ada Quill", "Photo: Ben Roe",
+                        EN_PARA))
+    assert r.byline == ()

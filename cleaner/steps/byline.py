@@ -389,7 +389,7 @@ def _names_byline(zone: list[Block], i: int, j: int, readings: list[Reading], wo
     the headline and the lede) and is no photo caption nor a menu."""
     if len(readings) > _RUN or _shared_word(readings):
         return None
-    if j + 1 < len(zone) and _credit_line(zone[j + 1].text, words):
+    if j + 1 < len(zone) and _credit_line(zone[j + 1].text, words) and not _reviewer_over_date(zone, j + 1, words):
         return None  # the subject of a photo, its credit under it
     if i > 0 and zone[i - 1].text.rstrip().endswith(":") and is_credit(zone[i - 1].text, grammar(words)):
         return None  # a photographer under "Foto:"
@@ -399,6 +399,22 @@ def _names_byline(zone: list[Block], i: int, j: int, readings: list[Reading], wo
     agencies = tuple(dict.fromkeys(a for r in readings for a in r.agencies + r.outlets))
     keep = _date_kept(zone[i].text, readings[0]) if i == j else ""
     return _Byline(tuple(zone[i: j + 1]), Reading(names, agencies), "names", keep)
+
+
+def _reviewer_over_date(zone: list[Block], k: int, words: Words) -> bool:
+    """Line ``k`` credits other work with a "by" ("Reviewed by Ben Roe", "Edited by ...") and a
+    date line follows: the byline's own block (the author, her reviewer, the date), not a
+    photo's credit under its subject ("Foto: REUTERS/Nate Hale").
+
+    >>> from cleaner.vocabulary import Vocabularies
+    >>> w = Vocabularies.load().words(("en",))
+    >>> lines = [Block(0, "Reviewed by Ben Roe"), Block(1, "May 3, 2024"), Block(2, "Photo: Nate Hale"), Block(3, "May 3, 2024")]
+    >>> _reviewer_over_date(lines, 0, w), _reviewer_over_date(lines, 2, w)
+    (True, False)
+    """
+    by = grammar(words).by
+    tokens = [t.casefold() for t in zone[k].text.split()[1:4]]
+    return any(t in by for t in tokens) and k + 1 < len(zone) and _date_line(zone[k + 1].text, words)
 
 
 def _credit_line(text: str, words: Words) -> bool:
