@@ -135,22 +135,22 @@ class Cleaner:
         ctx = Context(settings=settings, packs=tuple(packs), page=page, tools=self.tools)
         draft = run_steps(Draft(tuple(blocks), removed=page.trace + tuple(limited)), ctx, self.steps)
         body_from = None
-        if page.format == "html" and _body_words(draft) < _SHORT_BODY_WORDS:
-            draft, ctx, blocks, body_from = self._second_reading(text, draft, ctx, blocks)
+        if page.format == "html" and (words := _body_words(draft)) < _SHORT_BODY_WORDS:
+            draft, ctx, blocks, body_from = self._second_reading(text, draft, ctx, blocks, words)
         return self._record(draft, ctx, doc_id=doc_id, source=source, body_from=body_from), tuple(blocks)
 
-    def _second_reading(self, text: str, draft: Draft, ctx: Context, blocks: list[Block]):
-        """An HTML page whose main content came out short (a list of products, a layout
-        trafilatura's fast selection takes for a menu, or nothing): its own lines read as a
-        text dump's, with the same markup; that reading wins when its body has at least
-        ``_RESCUE_RATIO`` times as many words. Returns (draft, context, blocks, where the body
-        came from or None)."""
+    def _second_reading(self, text: str, draft: Draft, ctx: Context, blocks: list[Block], words: int):
+        """An HTML page whose main content came out short (``words`` in its body: a list of
+        products, a layout trafilatura's fast selection takes for a menu, or nothing): its own
+        lines (those the reader kept, else read again) as a text dump's, with the same markup;
+        that reading wins when its body has at least ``_RESCUE_RATIO`` times as many words.
+        Returns (draft, context, blocks, where the body came from or None)."""
         page = ctx.page
-        lines, limited = self._limit(list(html.own_lines(text, list(ctx.packs))))
+        lines, limited = self._limit(list(page.lines or html.own_lines(text, list(ctx.packs))))
         second = Context(settings=ctx.settings, packs=ctx.packs, tools=ctx.tools,
                          page=Page("text", tuple(lines), page.markup, page.url, page.trace))
         reread = run_steps(Draft(tuple(lines), removed=page.trace + tuple(limited)), second, self.steps)
-        words, rewords = _body_words(draft), _body_words(reread)
+        rewords = _body_words(reread)
         if rewords >= _RESCUE_RATIO * max(words, 1):
             return reread, second, lines, (f"the page's own text read as a text dump (the main content "
                                            f"found had {words} words, this {rewords})")

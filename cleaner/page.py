@@ -45,8 +45,8 @@ class Page:
     markup: Mapping[str, Found] = field(default_factory=dict)
     url: str | None = None
     trace: tuple[Removal, ...] = ()
-    #: an HTML page's whole text as lines, where the markup names no author (searched for a
-    #: byline outside the main content); empty for a text dump, whose blocks are all of it
+    #: an HTML page's whole text as lines, where the markup names no author or only the site
+    #: (searched for a byline outside the main content); empty for a text dump
     lines: tuple[Block, ...] = ()
 
     def said(self, name: str) -> Any:

@@ -382,18 +382,30 @@ def is_credit(text: str, g: _Grammar) -> bool:
     >>> is_credit("Copyright Nate Hale/AP", g), is_credit("© Nate Hale", g)
     (True, True)
     """
+    return bool(credit_kind(text, g))
+
+
+def credit_kind(text: str, g: _Grammar) -> str:
+    """How a line credits other work than writing: "by" (role words and a prefix: "Reviewed by
+    Ben Roe"), "label" (role words and a colon: "Foto: REUTERS/Nate Hale"), "mark" (a
+    copyright mark), or "" for no credit.
+
+    >>> g = grammar(default_words())
+    >>> [credit_kind(t, g) for t in ("Reviewed by Ben Roe", "Foto: Nate Hale", "© Nate Hale", "Ben Roe")]
+    ['by', 'label', 'mark', '']
+    """
     if COPYRIGHT_MARK.match(text):
-        return True
+        return "mark"
     tokens = text.split()
     for k, token in enumerate(tokens[:4]):
         word = token.rstrip(":").strip(_AROUND).casefold()
         if k and word in g.by:
-            return True
+            return "by"
         if word not in g.roles:
-            return False
+            return ""
         if token.endswith(":") or k + 1 < len(tokens) and tokens[k + 1] == ":":
-            return True
-    return False
+            return "label"
+    return ""
 
 
 def _cut_date(part: str, g: _Grammar, markup: bool = False) -> tuple[str, str]:

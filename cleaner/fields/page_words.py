@@ -110,7 +110,8 @@ def _holds(line: str, parts: list[str]) -> bool:
     if " ".join(parts) in line.casefold():
         return True
     words = [t.strip(_PUNCTUATION).casefold() for t in line.split()]
-    words = [w for w in words if w not in default_words().particles]
+    particles = default_words().particles
+    words = [w for w in words if w not in particles]
     n = len(parts)
     return any(words[k: k + n] in (parts, parts[::-1]) for k in range(len(words) - n + 1))
 

@@ -118,12 +118,12 @@ def _letters(text: str) -> str:
 
 def is_site_itself(name: str, host: str | None, site_name: str = "") -> bool:
     """A name that is the site's own, given where an author's should stand: the page's
-    ``og:site_name``, or the name of its host ("Paperium.net" on paperium.net, "Five Books"
-    on fivebooks.com), letters and digits compared.
+    ``og:site_name``, or the name of its host ("Quaynotes.example" on quaynotes.example, "Harbour
+    Reads" on harbourreads.example), letters and digits compared.
 
-    >>> is_site_itself("Five Books", "fivebooks.com"), is_site_itself("Daily Planet", "planet.example", "Daily Planet")
+    >>> is_site_itself("Harbour Reads", "harbourreads.example"), is_site_itself("Daily Planet", "planet.example", "Daily Planet")
     (True, True)
-    >>> is_site_itself("Ada Quill", "fivebooks.com"), is_site_itself("Planet", "dailyplanet.example")
+    >>> is_site_itself("Ada Quill", "harbourreads.example"), is_site_itself("Planet", "dailyplanet.example")
     (False, False)
     """
     key = _letters(name)

@@ -152,9 +152,9 @@ def page_lines(tree: lxml.html.HtmlElement) -> tuple[Block, ...]:
 
 def own_lines(text: str, packs: list[Pack]) -> tuple[Block, ...]:
     """The page's own text as lines (``page_lines``), of a second parse with the packs'
-    selectors applied: for the few pages whose main content came out short (``Cleaner``
-    reads them again as a text dump). The first parse's tree went to trafilatura, which
-    changes it.
+    selectors applied: for the few pages whose main content came out short and whose lines
+    the reader did not keep (``Cleaner`` reads them again as a text dump). The first parse's
+    tree went to trafilatura, which changes it.
 
     >>> [b.text for b in own_lines("<h1>Rates rise</h1><nav>Home</nav><p>The bank said so.</p>", [])]
     ['Rates rise', 'Home', 'The bank said so.']

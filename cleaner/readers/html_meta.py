@@ -258,19 +258,6 @@ def _heading_line(heading, reference: str) -> str:
     return max(lines, key=lambda line: (title_similarity(line, reference), len(line.split())), default="")
 
 
-def byline(tree, objects: list[dict]) -> Found | None:
-    """Authors: JSON-LD people > ``meta[name=author]`` > Yoast's "Written by" card >
-    ``rel=author`` links, author markup and byline or author boxes on the page > a visible
-    "By" label. An author string with the site's address ("Daily Planet (www.dailyplanet.example)") is
-    the site's, not an author's: the next source is asked. A source that names an agency alone
-    ("dpa") ends the search: the article has no person's byline (``agency`` gives the agency).
-    When the first box on the page names the markup's author and more persons, its co-authors
-    are taken too. Of the author markup and boxes only the first that names someone counts:
-    the later ones are most often comments' authors ("itemprop=author" in a comment) or the
-    authors of related articles."""
-    return authors(tree, objects)[0]
-
-
 def agency(tree, objects: list[dict]) -> Found | None:
     """The news agency the author markup names, in place of a person or beside the persons
     (JSON-LD ``author`` "dpa", or [a person, "AP"]; ``<meta name=author content="Associated
@@ -282,11 +269,19 @@ def agency(tree, objects: list[dict]) -> Found | None:
     >>> agency(lxml.html.fromstring('<html><body></body></html>'), [{"author": [{"name": "Ada Quill"}, {"name": "AP"}]}]).value
     'AP'
     """
-    return authors(tree, objects)[1]
+    return authors(tree, objects)[1]  # (markup() asks ``authors`` for both at once)
 
 
 def authors(tree, objects: list[dict]) -> tuple[Found | None, Found | None]:
-    """(byline, agency) as ``byline`` and ``agency`` tell, from one search of the page."""
+    """(byline, agency) from one search of the page. Authors: JSON-LD people > ``meta[name=author]`` > Yoast's "Written by" card >
+    ``rel=author`` links, author markup and byline or author boxes on the page > a visible
+    "By" label. An author string with the site's address ("Daily Planet (www.dailyplanet.example)") is
+    the site's, not an author's: the next source is asked. A source that names an agency alone
+    ("dpa") ends the search: the article has no person's byline (``agency`` gives the agency).
+    When the first box on the page names the markup's author and more persons, its co-authors
+    are taken too. Of the author markup and boxes only the first that names someone counts:
+    the later ones are most often comments' authors ("itemprop=author" in a comment) or the
+    authors of related articles."""
     source, reading = _first_author(tree, objects)
     names = _found(_with_coauthors(reading.names, tree, source), source) if reading.names else None
     return names, _found(reading.agency, source) if reading.agency else None
@@ -383,12 +378,9 @@ _SITE_ADDRESS = re.compile(r"(?i)\bwww\.|https?://|\(\s*[\w-]+(?:\.[\w-]+)+\s*\)
 _BOX_TEXT = 120  # a box with a longer text is no byline
 
 
-#: short texts that may be a byline's label, in the languages of the vocabulary ("By", "Von",
-#: "Autorin/Autor", "Par"): the XPath takes the short texts, Python keeps those with one of
-#: these in them and compares them with the prefixes (one XPath test per text, not one per word)
+#: short texts that may be a byline's label ("By", "Von", "Autorin/Autor", "Par"): Python
+#: compares them with the vocabulary's prefixes
 _LABEL_TEXT = "//body//text()[string-length(normalize-space()) < 24]"
-_LABEL_WORDS = ("by", "author", "autor", "von", "par", "por", "door", "text", "oleh", "di", "av", "af", "yazar",
-                "автор", "penulis")
 
 
 def _labelled_author(tree) -> list[str]:
@@ -407,12 +399,11 @@ def _labelled_author(tree) -> list[str]:
     prefixes = {p.casefold() for p in words.byline_prefixes}
     roles = {r.casefold() for r in words.roles}
     for node in tree.xpath(_LABEL_TEXT):
-        lowered = node.lower()
-        if not any(w in lowered for w in _LABEL_WORDS):
+        word = " ".join(node.split()).rstrip(": ").casefold()
+        if word not in prefixes:
             continue
         label = squash(node).strip()
-        word = label.rstrip(": ").casefold()
-        if word not in prefixes or word in roles and not label.endswith(":"):
+        if word in roles and not label.endswith(":"):
             continue  # "Reporter" alone is as often a menu's item as "Reporter:" a label
         element = node.getparent()
         while element is not None and element.tag in _INLINE and squash(element.text_content()) == label:

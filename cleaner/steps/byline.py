@@ -40,6 +40,7 @@ from ..fields.names import (
     byline_of,
     grammar,
     group_name,
+    credit_kind,
     is_credit,
     is_prefix_line,
     name_line,
@@ -412,9 +413,8 @@ def _reviewer_over_date(zone: list[Block], k: int, words: Words) -> bool:
     >>> _reviewer_over_date(lines, 0, w), _reviewer_over_date(lines, 2, w)
     (True, False)
     """
-    by = grammar(words).by
-    tokens = [t.casefold() for t in zone[k].text.split()[1:4]]
-    return any(t in by for t in tokens) and k + 1 < len(zone) and _date_line(zone[k + 1].text, words)
+    return (credit_kind(zone[k].text, grammar(words)) == "by" and k + 1 < len(zone)
+            and _date_line(zone[k + 1].text, words))
 
 
 def _credit_line(text: str, words: Words) -> bool:
