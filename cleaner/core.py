@@ -128,15 +128,16 @@ class Cleaner:
         given = {name: Found(value, "given by the caller", "markup") for name, value in hints.items()}
         if looks_like_html(text):
             page, packs = html.read_html(text, url, lambda page_url: self.packs.select(text, page_url, settings.generic_rules),
-                                         settings.html_fallback, given)
+                                         settings.html_fallback, given, self.tools["vocabulary"].furniture)
         else:
             page, packs = read_text(text, url, given), self.packs.select(text, url, settings.generic_rules)
         blocks, limited = self._limit(list(page.blocks))
         ctx = Context(settings=settings, packs=tuple(packs), page=page, tools=self.tools)
         draft = run_steps(Draft(tuple(blocks), removed=page.trace + tuple(limited)), ctx, self.steps)
-        body_from = None
+        body_from = page.body_from
         if page.format == "html" and (words := _body_words(draft)) < _SHORT_BODY_WORDS:
-            draft, ctx, blocks, body_from = self._second_reading(text, draft, ctx, blocks, words)
+            draft, ctx, blocks, reread = self._second_reading(text, draft, ctx, blocks, words)
+            body_from = reread or body_from
         return self._record(draft, ctx, doc_id=doc_id, source=source, body_from=body_from), tuple(blocks)
 
     def _second_reading(self, text: str, draft: Draft, ctx: Context, blocks: list[Block], words: int):

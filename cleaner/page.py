@@ -38,7 +38,7 @@ class Page:
     """One input, read: ``blocks`` for the pipeline, ``markup`` (field name -> ``Found``) for
     the fields, ``url`` (given, or the page's canonical one), what the reader took out
     before the pipeline (``trace``: HTML elements removed by the packs' selectors) and, for
-    HTML, the page's own ``lines``."""
+    HTML, the page's own ``lines`` and where its blocks came from (``body_from``)."""
 
     format: str
     blocks: tuple[Block, ...]
@@ -48,6 +48,9 @@ class Page:
     #: an HTML page's whole text as lines, where the markup names no author or only the site
     #: (searched for a byline outside the main content); empty for a text dump
     lines: tuple[Block, ...] = ()
+    #: where an HTML page's blocks came from, when not from trafilatura's selection alone
+    #: (``--explain`` shows it under ``body``)
+    body_from: str | None = None
 
     def said(self, name: str) -> Any:
         """The value the markup gives for a field, or None.

@@ -170,15 +170,15 @@ def test_menu_taken_for_the_article_is_extracted_again(monkeypatch):
         calls.append(fast)
         return menu + article if fast else article
     monkeypatch.setattr(html, "_extract", fake)
-    assert html.main_content_blocks(None, None) == article and calls == [True, False]
+    assert html.main_content_blocks(None, None)[0] == article and calls == [True, False]
 
     calls.clear()  # mostly running text already: no second extraction
     monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or article + menu[:2])
-    assert len(html.main_content_blocks(None, None)) == 4 and calls == [True]
+    assert len(html.main_content_blocks(None, None)[0]) == 4 and calls == [True]
 
     calls.clear()  # no running text at all (a list page): nothing to judge by, fast result kept
     monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or (menu if fast else article))
-    assert html.main_content_blocks(None, None) == menu and calls == [True]
+    assert html.main_content_blocks(None, None)[0] == menu and calls == [True]
 
 
 def test_repeated_table_lines_in_page_content_stay(cleaner):

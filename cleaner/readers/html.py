@@ -18,7 +18,7 @@ from ..page import Found, Page
 from ..record import Removal
 from ..rulepack import Pack
 from ..textutil import is_prose, word_count
-from . import html_meta
+from . import html_container, html_meta
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -93,11 +93,12 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
 
 
 def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], list[Pack]],
-              fallback: bool = False, given: Mapping[str, Found] | None = None) -> tuple[Page, list[Pack]]:
+              fallback: bool = False, given: Mapping[str, Found] | None = None,
+              furniture: re.Pattern | None = None) -> tuple[Page, list[Pack]]:
     """The page and the packs that apply to it: parsed once; the markup's fields read (URL:
     the one given, else the canonical link); the packs chosen by that URL
-    (``choose_packs``) prune the tree; trafilatura finds the main content in what is left.
-    ``given``: fields the caller already knows, which stand over the markup's."""
+    (``choose_packs``) prune the tree; the main content is found in what is left
+    (``main_content_blocks``, with ``furniture``). ``given``: fields the caller already knows, which stand over the markup's."""
     tree = parse_html(text)
     url = url or html_meta.page_url(tree)
     markup = {**html_meta.markup(tree, url), **(given or {})}
@@ -106,8 +107,8 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     # where the markup names no author (or only the site), the page's own lines are searched for a byline
     named = markup.get("byline") is not None and markup["byline"].kind != "site"
     lines = page_lines(tree) if not named and "agency" not in markup else ()
-    blocks = main_content_blocks(tree, url, fallback)
-    return Page("html", tuple(blocks), markup, url, pruned, lines), packs
+    blocks, body_from = main_content_blocks(tree, url, fallback, furniture)
+    return Page("html", tuple(blocks), markup, url, pruned, lines, body_from), packs
 
 
 #: elements that start a line of the page's text
@@ -200,17 +201,24 @@ def _element_blocks(element, kind_of) -> list[tuple[str, str]]:
 _KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}
 
 
-def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: bool = False) -> list[Block]:
-    """The main content as blocks, found by trafilatura: fast (without its fallback
-    extractors) unless ``fallback``, and again with them when the fast result has some running
-    text but mostly short lines (a whole menu taken for the article); the second result is
-    taken when it keeps as much running text in fewer words."""
-    blocks = _extract(tree, url, fast=not fallback)
+def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: bool = False,
+                        furniture: re.Pattern | None = None) -> tuple[list[Block], str | None]:
+    """The main content as blocks, and where they came from when not from trafilatura alone.
+
+    Found by trafilatura: fast (without its fallback extractors) unless ``fallback``; the
+    lines of its container that it left out are put back (``html_container.fill``, skipping
+    elements whose class or id matches ``furniture``; not done when it is None). When the
+    result has some running text but mostly short lines (a whole menu taken for the article),
+    trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
+    text in fewer words."""
+    blocks, how = _extract(tree, url, fast=not fallback), None
+    if furniture is not None:
+        blocks, how = html_container.fill(tree, blocks, furniture)
     if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
         retried = _extract(tree, url, fast=False)
         if _prose_words(retried) >= _prose_words(blocks) and _words(retried) < _words(blocks):
-            return retried
-    return blocks
+            return retried, "trafilatura with its fallback extractors (the fast selection was mostly short lines)"
+    return blocks, how
 
 
 _MIN_PROSE_SHARE = 0.4

@@ -2,12 +2,13 @@
 
 ``dates.yaml`` (month and weekday names, published/updated labels, time words, the order of
 numeric dates), ``bylines.yaml`` (byline prefixes, joiners, job titles, button and menu words,
-prepositions, name particles, connectors, the small words of group names, contractions) and
-``agencies.yaml`` (news agencies and their short names) live beside this module. They are
-validated against ``cleaner/schema/vocabulary.schema.json`` when a ``Cleaner`` is built (a
-broken file is a ``RulePackError`` naming it), and chosen by the document's language: a finder
-asks for ``Words`` of the document's language and English. Name particles are the exception:
-a name comes from any language, so every ``Words`` holds the particles of all of them.
+prepositions, name particles, connectors, the small words of group names, contractions),
+``agencies.yaml`` (news agencies and their short names) and ``markup.yaml`` (the class and id
+words of site furniture, in any language) live beside this module. They are validated against
+``cleaner/schema/vocabulary.schema.json`` when a ``Cleaner`` is built (a broken file is a
+``RulePackError`` naming it), and chosen by the document's language: a finder asks for
+``Words`` of the document's language and English. Name particles are the exception: a name comes
+from any language, so every ``Words`` holds the particles of all of them.
 
 >>> words = Vocabularies.load().words(("de",))
 >>> words.months["märz"], "von" in words.byline_prefixes, "by" in words.byline_prefixes
@@ -16,6 +17,7 @@ a name comes from any language, so every ``Words`` holds the particles of all of
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -96,15 +98,28 @@ def _unique(items) -> tuple[str, ...]:
 class Vocabularies:
     """Every vocabulary file, validated; ``words(languages)`` merges the ones asked for."""
 
-    def __init__(self, dates: dict, bylines: dict, agencies: list):
+    def __init__(self, dates: dict, bylines: dict, agencies: list, markup: dict | None = None):
         self.dates, self.bylines, self.agencies = dates, bylines, agencies
+        self.markup = markup or {"inside": [], "whole": []}
         self._merged: dict[tuple[str, ...], Words] = {}
 
     @classmethod
     def load(cls, folder: Path = FOLDER) -> "Vocabularies":
-        """Read and validate ``dates.yaml``, ``bylines.yaml`` and ``agencies.yaml``."""
+        """Read and validate ``dates.yaml``, ``bylines.yaml``, ``agencies.yaml`` and ``markup.yaml``."""
         return cls(_read(folder / "dates.yaml")["dates"], _read(folder / "bylines.yaml")["bylines"],
-                   _read(folder / "agencies.yaml")["agencies"])
+                   _read(folder / "agencies.yaml")["agencies"], _read(folder / "markup.yaml")["markup"])
+
+    @cached_property
+    def furniture(self) -> re.Pattern:
+        """The pattern of a class or id that names site furniture (``markup.yaml``).
+
+        >>> bool(Vocabularies.load().furniture.search("post-comments")), bool(Vocabularies.load().furniture.search("loader"))
+        (True, False)
+        """
+        inside = "|".join(re.escape(w) for w in self.markup["inside"])
+        whole = "|".join(re.escape(w) for w in self.markup["whole"])
+        parts = [p for p in (inside, whole and rf"(?:^|[\s_-])(?:{whole})(?:$|[\s_-])") if p]
+        return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
 
     @property
     def languages(self) -> set[str]:

@@ -1,0 +1,268 @@
+"""A second opinion on the main content, block by block: the page's own lines inside the
+element that holds what trafilatura chose, which it left out.
+
+trafilatura's fast selection keeps the article's paragraphs but drops some that sit among
+them (a list, a subheading, a paragraph in an unusual element), and on some pages keeps only an
+introduction. The page's tree tells where the chosen text sits: the *container* is the deepest
+element holding nearly all of it. Lines of the container that were not chosen are put back in
+page order when they are text (not code or an address), not mostly link text, not in an
+element of site furniture (``markup.yaml``: comments, captions, share bars...), not repeated
+on the page (a carousel), and between the first chosen paragraph of running text and the last
+chosen line, under an element that holds a good part of the chosen text. Where the page has three times more running text outside the selection than
+in it, the container is widened to the element that holds most of the page's running text,
+and all its lines are candidates.
+
+>>> import lxml.html, re
+>>> page = lxml.html.fromstring(
+...     "<html><body><div class=post><p>The council voted on Tuesday to close the old bridge.</p>"
+...     "<h2>What happens next</h2><p>Work starts in May and lasts a year, the mayor said.</p>"
+...     "<div class=comments><p>Great news for the town, finally something done.</p></div></div></body></html>")
+>>> chosen = [Block(0, "The council voted on Tuesday to close the old bridge."),
+...           Block(1, "Work starts in May and lasts a year, the mayor said.")]
+>>> blocks, how = fill(page, chosen, re.compile("comment"))
+>>> [(b.kind, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
+[('p', 'The council voted on Tuesday to close the old bridge.'), ('h', 'What happens next'),
+ ('p', 'Work starts in May and lasts a year, the mayor said.')]
+>>> how
+'trafilatura and 1 line of its container <div class="post">'
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any, NamedTuple
+
+import lxml.etree
+import lxml.html
+
+from ..blocks import Block, squash
+from ..textutil import is_prose
+
+#: elements whose text is never main content (their subtree is skipped)
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "option", "textarea", "iframe", "select",
+                      "button", "figure", "figcaption", "aside", "nav", "footer", "form", "header", "svg",
+                      "label", "menu", "dialog"})
+#: elements that start a line
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
+                         "h5", "h6", "br", "tr", "td", "th", "table", "blockquote", "address", "dt", "dd",
+                         "dl", "pre", "details", "summary", "time"})
+_KINDS = {"li": "li", "h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "td": "tr", "th": "tr",
+          "blockquote": "quote", "pre": "pre"}
+_WORD = re.compile(r"\w+")
+_SHINGLE = 4  # words in a shingle
+_CHOSEN = 0.5  # a page line is trafilatura's when this share of its shingles is in its output
+_CONTAINER = 0.9  # the container holds this share of the chosen words
+_MAX_LINKED = 0.5  # a line more than half link text is a link list's
+_NEAR_LEVELS = 2  # a line put back has, this many levels up at most, an element that holds
+_NEAR_SHARE = 0.25  # this share of the chosen words
+_MAX_EXTRA = 1.0  # words put back at most this many times the chosen words (else none are)
+_WIDEN = 3.0  # running text outside the selection this many times the chosen words: widen
+_PAGE_PROSE = 0.8  # the widened container holds this share of the page's running text
+_MIN_WORDS = 3  # a line put back has this many words that are not numbers
+
+
+class Line(NamedTuple):
+    """A line of the page's text, the block element it starts in, and that element's tag."""
+
+    text: str
+    owner: Any
+    tag: str
+
+
+def is_furniture(element, furniture: re.Pattern) -> bool:
+    """Whether the element's class or id names site furniture.
+
+    >>> is_furniture(lxml.html.fromstring('<div class="share-bar">x</div>'), re.compile("share"))
+    True
+    """
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return names != " " and furniture.search(names) is not None
+
+
+def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Line]:
+    """The page's body as lines with the block element each starts in; the text of skipped
+    elements (scripts, forms, figures...), of furniture, and lines mostly of link text are left out.
+
+    >>> page = lxml.html.fromstring("<body><p>One <b>two</b></p><ul><li><a>Home</a></li></ul><div>Three</div></body>")
+    >>> [(line.text, line.tag) for line in element_lines(page, re.compile("(?!)"))]
+    [('One two', 'p'), ('Three', 'div')]
+    """
+    body = tree.find("body") if tree.tag == "html" else tree
+    if body is None:
+        return []
+    lines: list[Line] = []
+    parts: list[str] = []
+    owners: list = [body]  # the block element each open element's text belongs to
+    state = {"owner": None, "linked": 0, "links": 0}
+
+    def add(text: str, owner) -> None:
+        if text.strip():
+            if state["owner"] is None:
+                state["owner"] = owner
+            if state["links"]:
+                state["linked"] += len(text.strip())
+        parts.append(text)
+
+    def flush() -> None:
+        text = squash("".join(parts))
+        if text and state["owner"] is not None and state["linked"] <= _MAX_LINKED * len(text):
+            lines.append(Line(text, state["owner"], state["owner"].tag))
+        parts.clear()
+        state["owner"], state["linked"] = None, 0
+
+    walker = lxml.etree.iterwalk(body, events=("start", "end"))
+    for event, element in walker:  # no recursion: a page may nest elements deep
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIPPED or (tag and element is not body and is_furniture(element, furniture)):
+                walker.skip_subtree()  # its "end" comes all the same
+                owners.append(None)
+                continue
+            if tag in _BLOCK_TAGS:
+                flush()
+            owners.append(element if tag in _BLOCK_TAGS else owners[-1])
+            state["links"] += tag == "a"
+            if tag and element.text:
+                add(element.text, owners[-1])
+        else:
+            own = owners.pop()
+            if own is not None:
+                state["links"] -= tag == "a"
+                if tag in _BLOCK_TAGS:
+                    flush()
+            if element is not body and element.tail:
+                add(element.tail, owners[-1])
+    flush()
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
+    """The runs of ``_SHINGLE`` words (the whole line when shorter).
+
+    >>> sorted(_shingles(["a", "b", "c", "d", "e"]))
+    [('a', 'b', 'c', 'd'), ('b', 'c', 'd', 'e')]
+    """
+    if len(tokens) <= _SHINGLE:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[i:i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
+
+
+def is_text(text: str) -> bool:
+    """Words of a language, not code, data or an address: three spaces' worth of words, mostly letters.
+
+    >>> is_text("Cut the onions finely."), is_text('{"layout":2,"buttonText":"Buy now"}'), is_text("https://x.org/a/b")
+    (True, False, False)
+    """
+    if text.count(" ") < 2:
+        return False
+    return sum(c.isalpha() or c.isspace() for c in text) >= 0.8 * len(text)
+
+
+def _weights(lines: list[Line], sizes: list[int], which: list[int]) -> dict:
+    """Words of the lines ``which`` under each element (the lines' owners and their ancestors)."""
+    weight: dict = {}
+    for i in which:
+        owner = lines[i].owner
+        for element in (owner, *owner.iterancestors()):
+            weight[element] = weight.get(element, 0) + sizes[i]
+    return weight
+
+
+def _deepest(weight: dict, at_least: float, start=None) -> Any:
+    """The deepest element whose weight is ``at_least`` (of ``start`` and its ancestors, when
+    given). Elements holding more than half of the weight are nested: the deepest is the one
+    with the most ancestors."""
+    if start is not None:
+        return next((e for e in (start, *start.iterancestors()) if weight.get(e, 0) >= at_least), None)
+    heavy = [element for element, w in weight.items() if w >= at_least]
+    return max(heavy, key=lambda e: sum(1 for _ in e.iterancestors()), default=None)
+
+
+def fill(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern) -> tuple[list[Block], str | None]:
+    """``chosen`` (trafilatura's blocks) with the lines of their container that it left out,
+    in page order, and what was put back (None when nothing was)."""
+    if not chosen:
+        return chosen, None
+    lines = element_lines(tree, furniture)
+    tokens = [_tokens(line.text) for line in lines]
+    sizes = [len(t) for t in tokens]
+    taken: set = set()
+    for block in chosen:
+        taken |= _shingles(_tokens(block.text))
+    shingles = [_shingles(t) for t in tokens]
+    picked = [i for i, sh in enumerate(shingles) if sh and sum(s in taken for s in sh) >= _CHOSEN * len(sh)]
+    total = sum(sizes[i] for i in picked)
+    if not total:
+        return chosen, None
+    weight = _weights(lines, sizes, picked)
+    container = _deepest(weight, _CONTAINER * total)
+    if container is None:
+        return chosen, None
+    picked_set = set(picked)
+    prose = [i for i, line in enumerate(lines) if is_prose(line.text, 8)]
+    widened = None
+    if sum(sizes[i] for i in prose if i not in picked_set) >= _WIDEN * total:
+        page_prose = sum(sizes[i] for i in prose)
+        widened = _deepest(_weights(lines, sizes, prose), _PAGE_PROSE * page_prose, container)
+        widened = None if widened is container else widened
+    where = widened if widened is not None else container
+    inside = {where, *where.iterdescendants()}
+    repeated = Counter(line.text for line in lines)
+    prose_set = set(prose)
+    # the running text starts at its first paragraph: above it (headline, byline, date, a
+    # teaser) trafilatura's choice stands
+    start = next((i for i in picked if i in prose_set), picked[0])
+    extra = []
+    for i, line in enumerate(lines):
+        if i in picked_set or line.owner not in inside or repeated[line.text] > 1:
+            continue
+        if sum(not w.isdigit() for w in tokens[i]) < _MIN_WORDS or not is_text(line.text):
+            continue
+        if any(s in taken for s in shingles[i]):
+            continue  # part of a chosen block, split otherwise
+        if widened is None:
+            if not start < i < picked[-1]:
+                continue  # before or after the chosen running text: a byline, a list of other stories
+            near = (line.owner, *line.owner.iterancestors())[:_NEAR_LEVELS + 1]
+            if max(weight.get(e, 0) for e in near) < _NEAR_SHARE * total:
+                continue
+        extra.append(i)
+    if not extra or (widened is None and sum(sizes[i] for i in extra) > _MAX_EXTRA * total):
+        return chosen, None
+    how = (f"trafilatura and {len(extra)} line{'s' * (len(extra) > 1)} of "
+           + ("the element holding the page's running text " if widened is not None else "its container ")
+           + _describe(where))
+    return _merge(chosen, lines, extra, picked, shingles), how
+
+
+def _describe(element) -> str:
+    """``<div class="post">``, as --explain shows an element.
+
+    >>> _describe(lxml.html.fromstring('<div class="post" id="a">x</div>'))
+    '<div class="post" id="a">'
+    """
+    names = "".join(f' {k}="{element.get(k)}"' for k in ("class", "id") if element.get(k))
+    return f"<{element.tag}{names}>"
+
+
+def _merge(chosen: list[Block], lines: list[Line], extra: list[int], picked: list[int], shingles: list[set]) -> list[Block]:
+    """The chosen blocks in their order, each at the page position of its first line, and the
+    lines put back at theirs."""
+    first: dict = {}
+    for i in picked:
+        for s in shingles[i]:
+            first.setdefault(s, i)
+    placed = []
+    last = -1
+    for n, block in enumerate(chosen):
+        hits = [first[s] for s in _shingles(_tokens(block.text)) if s in first]
+        last = max(min(hits), last) if hits else last
+        placed.append((last, 0, n, block))
+    for i in extra:
+        placed.append((i, 1, i, Block(0, lines[i].text, _KINDS.get(lines[i].tag, "p"))))
+    placed.sort(key=lambda item: item[:3])
+    return [Block(n, block.text, block.kind) for n, (*_, block) in enumerate(placed)]

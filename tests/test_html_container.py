@@ -1,0 +1,136 @@
+"""The main content's second opinion: lines of trafilatura's container that it left out."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from cleaner import Cleaner, Settings
+from cleaner.blocks import Block
+from cleaner.readers import html_container
+from cleaner.vocabulary import Vocabularies
+
+FURNITURE = Vocabularies.load().furniture
+P = ["The council voted on Tuesday to close the old bridge for repairs, and work starts in May.",
+     "Engineers found cracks in two of the piers last winter, the council's report says in detail.",
+     "Drivers will be sent over the ring road, which adds about ten minutes to a trip into town.",
+     "The ferry will run every half hour while the bridge is shut, the transport office said."]
+
+
+def page(middle: str, after: str = "", before: str = "") -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(
+        f"<html><body><nav><a href=/>Home</a></nav>{before}<article><h1>Old bridge to close</h1>"
+        f"<div class=body><p>{P[0]}</p>{middle}<p>{P[1]}</p><p>{P[2]}</p></div>{after}</article></body></html>")
+
+
+CHOSEN = [Block(0, "Old bridge to close", "h"), Block(1, P[0]), Block(2, P[1]), Block(3, P[2])]
+
+
+def texts(blocks):
+    return [b.text for b in blocks]
+
+
+def test_a_subheading_and_a_list_among_the_paragraphs_are_put_back_in_page_order():
+    tree = page("<h2>What closes when</h2><ul><li>The footpath closes on the first of May</li>"
+                "<li>The road closes on the fifteenth of May</li></ul>")
+    blocks, how = html_container.fill(tree, CHOSEN, FURNITURE)
+    assert texts(blocks) == ["Old bridge to close", P[0], "What closes when", "The footpath closes on the first of May",
+                             "The road closes on the fifteenth of May", P[1], P[2]]
+    assert [b.kind for b in blocks][2:5] == ["h", "li", "li"]
+    assert [b.index for b in blocks] == list(range(7))
+    assert how == 'trafilatura and 3 lines of its container <div class="body">'
+
+
+@pytest.mark.parametrize("middle", [
+    "<div class=comments><p>Great news for the town, finally something is done about it.</p></div>",
+    "<div class=newsCaption>The old bridge seen from the river bank at dawn</div>",
+    "<figure><img src=a.jpg><figcaption>The old bridge seen from the river bank at dawn</figcaption></figure>",
+    "<ul><li><a href=/a>Storm closes the coast road for a week</a></li><li><a href=/b>Mayor opens new school</a></li></ul>",
+    '<div>{"layout":2,"buttonText":"Buy now","price":12}</div>',
+    "<div>https://example.org/images/logo-of-the-site.png</div>",
+    "<div>12 34 56 78</div>",
+])
+def test_furniture_links_code_and_numbers_are_not_put_back(middle):
+    blocks, how = html_container.fill(page(middle), CHOSEN, FURNITURE)
+    assert texts(blocks) == texts(CHOSEN) and how is None
+
+
+def test_lines_above_the_running_text_or_after_the_last_chosen_line_stay_out():
+    """A byline or teaser between headline and lede, and a list of other stories after the
+    article, are trafilatura's to judge."""
+    tree = lxml.html.fromstring(
+        f"<html><body><div class=post><h1>Old bridge to close</h1><div>By the town desk, on Monday morning</div>"
+        f"<p>{P[0]}</p><p>{P[1]}</p><p>{P[2]}</p><div>Storm closes the coast road for a week, police say</div>"
+        f"</div></body></html>")
+    blocks, how = html_container.fill(tree, CHOSEN, FURNITURE)
+    assert texts(blocks) == texts(CHOSEN) and how is None
+
+
+def test_a_carousel_repeating_its_slides_is_not_put_back():
+    slide = "<div>Readers love this paper and tell their friends about it</div>"
+    blocks, how = html_container.fill(page(slide * 2), CHOSEN, FURNITURE)
+    assert texts(blocks) == texts(CHOSEN)
+
+
+def test_a_list_of_other_stories_that_repeats_this_one_is_not_put_back():
+    """A 'latest news' list inside the article's element holds a teaser of this very story:
+    the list holds a little of the chosen text, not a good part of it."""
+    teasers = ("<div class=latest><ul><li>Old bridge to close " + P[0] + "</li>"
+               "<li>Storm closes the coast road for a week, police say and drivers wait</li></ul></div>")
+    tree = lxml.html.fromstring(
+        f"<html><body><div class=main><h1>Old bridge to close</h1><p>{P[0]}</p>{teasers}<p>{P[1]}</p>"
+        f"<p>{P[2]}</p><p>{P[3]}</p></div></body></html>")
+    chosen = CHOSEN + [Block(4, P[3])]
+    blocks, _ = html_container.fill(tree, chosen, FURNITURE)
+    assert not any("Storm" in t for t in texts(blocks))
+
+
+def test_more_words_than_were_chosen_in_the_container_puts_nothing_back():
+    many = "".join(f"<div>Line number {n} of a long table of opening hours and prices here</div>" for n in range(30))
+    blocks, how = html_container.fill(page(many), CHOSEN, FURNITURE)
+    assert texts(blocks) == texts(CHOSEN) and how is None
+
+
+def test_an_introduction_alone_chosen_widens_to_the_element_of_the_running_text():
+    """trafilatura took the introduction; the guide's sections beside it hold three times more
+    running text: the element holding most of the page's running text is the container."""
+    steps = ["Measure the span and mark the places where the new piers will stand on the river bed.",
+             "Pour the concrete in dry weather and leave it to set for at least three full weeks.",
+             "Lift the deck sections into place with the floating crane, one section every morning.",
+             "Test the finished bridge with loaded lorries before it opens to the public again."]
+    sections = "".join(f"<section><h2>Step {n} of the work</h2><p>{steps[n]}</p>"
+                       f"<p>Each step of the work is checked by an engineer from the county before step {n + 2} starts.</p>"
+                       f"</section>" for n in range(4))
+    tree = lxml.html.fromstring(f"<html><body><div class=guide><div class=intro><p>{P[0]}</p><p>{P[1]}</p></div>"
+                                f"{sections}</div><div class=comments><p>{P[2]} I agree.</p></div></body></html>")
+    blocks, how = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1])], FURNITURE)
+    assert "Step 3 of the work" in texts(blocks) and steps[0] in texts(blocks)
+    assert not any("I agree" in t for t in texts(blocks))
+    assert how == 'trafilatura and 12 lines of the element holding the page\'s running text <div class="guide">'
+
+
+def test_nothing_chosen_or_nothing_found_keeps_the_choice():
+    assert html_container.fill(page(""), [], FURNITURE) == ([], None)
+    assert html_container.fill(lxml.html.fromstring("<p>x</p>"), CHOSEN, FURNITURE)[0] == CHOSEN
+
+
+def test_deep_nesting_is_walked():
+    deep = lxml.html.fromstring("<html><body>" + "<div>" * 200 + f"<p>{P[0]}</p>" + "</div>" * 200 + "</body></html>")
+    assert [line.text for line in html_container.element_lines(deep, FURNITURE)] == [P[0]]
+
+
+def test_the_markup_vocabulary_examples_hold():
+    vocabulary = Vocabularies.load()
+    for example in vocabulary.markup["examples"]:
+        assert bool(vocabulary.furniture.search(example["names"])) == example["furniture"], example
+
+
+def test_explain_names_the_container_under_body():
+    """Through the whole cleaner: a page whose main-content element is split in two keeps the
+    heading between them, and --explain says where the body came from."""
+    html = (f"<html><head><title>Old bridge to close</title></head><body><nav><a href=/>Home</a></nav><main>"
+            f"<div class=wrap><div class=post-content><p>{P[0]}</p><p>{P[1]}</p></div>"
+            f"<div class=extra-info><h2>What closes when and for how long</h2></div>"
+            f"<div class=text><p>{P[2]}</p><p>{P[3]}</p></div></div></main></body></html>")
+    record = Cleaner(Settings(explain=True)).clean(html)
+    assert "What closes when and for how long" in record.body
+    assert record.fields_from["body"].startswith("trafilatura and 1 line of its container")
