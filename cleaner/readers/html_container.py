@@ -210,7 +210,6 @@ def fill(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern
         widened = _deepest(_weights(lines, sizes, prose), _PAGE_PROSE * page_prose, container)
         widened = None if widened is container else widened
     where = widened if widened is not None else container
-    inside = {where, *where.iterdescendants()}
     repeated = Counter(line.text for line in lines)
     prose_set = set(prose)
     # the running text starts at its first paragraph: above it (headline, byline, date, a
@@ -218,9 +217,9 @@ def fill(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern
     start = next((i for i in picked if i in prose_set), picked[0])
     extra = []
     for i, line in enumerate(lines):
-        if i in picked_set or line.owner not in inside or repeated[line.text] > 1:
+        if i in picked_set or repeated[line.text] > 1 or sum(not w.isdigit() for w in tokens[i]) < _MIN_WORDS:
             continue
-        if sum(not w.isdigit() for w in tokens[i]) < _MIN_WORDS or not is_text(line.text):
+        if not is_text(line.text) or not (line.owner is where or any(a is where for a in line.owner.iterancestors())):
             continue
         if any(s in taken for s in shingles[i]):
             continue  # part of a chosen block, split otherwise
