@@ -134,3 +134,32 @@ def test_explain_names_the_container_under_body():
     record = Cleaner(Settings(explain=True)).clean(html)
     assert "What closes when and for how long" in record.body
     assert record.fields_from["body"].startswith("trafilatura and 1 line of its container")
+
+
+GUIDE = ["Measure the span and mark the places where the new piers will stand on the river bed.",
+         "Pour the concrete in dry weather and leave it to set for at least three full weeks.",
+         "Lift the deck sections into place with the floating crane, one section every morning.",
+         "Test the finished bridge with loaded lorries before it opens to the public again.",
+         "Paint the railings before winter, since the salt on the road eats bare steel quickly.",
+         "Hand the keys of the control room to the county once the last inspection is signed."]
+
+
+def test_a_sliver_chosen_inside_the_element_of_the_running_text_takes_all_of_it():
+    """trafilatura kept the first paragraph of one element that holds the whole guide (the
+    container is that element): its other paragraphs, before or after, all come back."""
+    tree = lxml.html.fromstring("<html><body><div class=entry><p>" + "</p><p>".join(GUIDE)
+                                + "</p></div><div class=comments><p>" + P[2] + " I agree.</p></div></body></html>")
+    blocks, how = html_container.fill(tree, [Block(0, GUIDE[0])], FURNITURE)
+    assert texts(blocks) == GUIDE
+    assert how == 'trafilatura and 5 lines of the element holding the page\'s running text <div class="entry">'
+
+
+def test_furniture_around_half_the_chosen_text_is_the_article_itself():
+    """A page builder's wrapper named like furniture ("sidebar-layout") holds the article:
+    what trafilatura chose there clears it; a real sidebar beside it stays furniture."""
+    tree = lxml.html.fromstring(
+        f"<html><body><div class=sidebar-layout><p>{P[0]}</p><h2>What closes when and where</h2><p>{P[1]}</p>"
+        f"<p>{P[2]}</p></div><div class=sidebar><p>Storm closes the coast road for a week, police say.</p></div>"
+        f"</body></html>")
+    blocks, _ = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1]), Block(2, P[2])], FURNITURE)
+    assert texts(blocks) == [P[0], "What closes when and where", P[1], P[2]]

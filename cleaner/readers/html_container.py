@@ -4,13 +4,16 @@ element that holds what trafilatura chose, which it left out.
 trafilatura's fast selection keeps the article's paragraphs but drops some that sit among
 them (a list, a subheading, a paragraph in an unusual element), and on some pages keeps only an
 introduction. The page's tree tells where the chosen text sits: the *container* is the deepest
-element holding nearly all of it. Lines of the container that were not chosen are put back in
-page order when they are text (not code or an address), not mostly link text, not in an
-element of site furniture (``markup.yaml``: comments, captions, share bars...), not repeated
-on the page (a carousel), and between the first chosen paragraph of running text and the last
-chosen line, under an element that holds a good part of the chosen text. Where the page has three times more running text outside the selection than
-in it, the container is widened to the element that holds most of the page's running text,
-and all its lines are candidates.
+element holding nearly all of it. Its lines that were not chosen are put back, in page order,
+when they are text (not code, an address or numbers), not mostly link text, said once on the
+page (not a carousel's slides), not inside site furniture (an element whose class or id has a
+word of ``markup.yaml``: comments, captions, share bars; unless it holds half the chosen text,
+a "widget" wrapping the article), between the first chosen paragraph of running text and the
+last chosen line, and under an element holding a good part of the chosen text.
+
+Where the page has three times more running text outside the choice than in it, trafilatura
+kept a sliver: the lines of the element that holds most of the page's running text (from the
+container up) are all candidates, wherever they sit in it.
 
 >>> import lxml.html, re
 >>> page = lxml.html.fromstring(
@@ -58,15 +61,18 @@ _NEAR_SHARE = 0.25  # this share of the chosen words
 _MAX_EXTRA = 1.0  # words put back at most this many times the chosen words (else none are)
 _WIDEN = 3.0  # running text outside the selection this many times the chosen words: widen
 _PAGE_PROSE = 0.8  # the widened container holds this share of the page's running text
-_MIN_WORDS = 3  # a line put back has this many words that are not numbers
+_MIN_WORDS = 3
+_CLEARED = 0.5  # a line put back has this many words that are not numbers
 
 
 class Line(NamedTuple):
-    """A line of the page's text, the block element it starts in, and that element's tag."""
+    """A line of the page's text, the block element it starts in, that element's tag, and the
+    elements of site furniture around it (outermost first)."""
 
     text: str
     owner: Any
     tag: str
+    furniture: tuple = ()
 
 
 def is_furniture(element, furniture: re.Pattern) -> bool:
@@ -80,12 +86,14 @@ def is_furniture(element, furniture: re.Pattern) -> bool:
 
 
 def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Line]:
-    """The page's body as lines with the block element each starts in; the text of skipped
-    elements (scripts, forms, figures...), of furniture, and lines mostly of link text are left out.
+    """The page's body as lines with the block element each starts in and the elements of
+    site furniture (by ``furniture``, a pattern of class and id words) around it; the text of
+    skipped elements (scripts, forms, figures...) and lines mostly of link text are left out.
 
-    >>> page = lxml.html.fromstring("<body><p>One <b>two</b></p><ul><li><a>Home</a></li></ul><div>Three</div></body>")
-    >>> [(line.text, line.tag) for line in element_lines(page, re.compile("(?!)"))]
-    [('One two', 'p'), ('Three', 'div')]
+    >>> page = lxml.html.fromstring("<body><p>One <b>two</b></p><ul><li><a>Home</a></li></ul>"
+    ...                             "<div class=share><p>Three</p></div></body>")
+    >>> [(line.text, line.tag, len(line.furniture)) for line in element_lines(page, re.compile("share"))]
+    [('One two', 'p', 0), ('Three', 'p', 1)]
     """
     body = tree.find("body") if tree.tag == "html" else tree
     if body is None:
@@ -93,12 +101,15 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
     lines: list[Line] = []
     parts: list[str] = []
     owners: list = [body]  # the block element each open element's text belongs to
-    state = {"owner": None, "linked": 0, "links": 0}
+    # the line's block element, its link characters, open links, furniture open now and around
+    # the line's first text
+    state = {"owner": None, "linked": 0, "links": 0, "furniture": (), "around": ()}
+    opened: list[bool] = []  # per open element: whether it is furniture
 
     def add(text: str, owner) -> None:
         if text.strip():
             if state["owner"] is None:
-                state["owner"] = owner
+                state["owner"], state["around"] = owner, state["furniture"]
             if state["links"]:
                 state["linked"] += len(text.strip())
         parts.append(text)
@@ -106,7 +117,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
     def flush() -> None:
         text = squash("".join(parts))
         if text and state["owner"] is not None and state["linked"] <= _MAX_LINKED * len(text):
-            lines.append(Line(text, state["owner"], state["owner"].tag))
+            lines.append(Line(text, state["owner"], state["owner"].tag, state["around"]))
         parts.clear()
         state["owner"], state["linked"] = None, 0
 
@@ -114,13 +125,16 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
     for event, element in walker:  # no recursion: a page may nest elements deep
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _SKIPPED or (tag and element is not body and is_furniture(element, furniture)):
+            if tag in _SKIPPED:
                 walker.skip_subtree()  # its "end" comes all the same
                 owners.append(None)
                 continue
             if tag in _BLOCK_TAGS:
                 flush()
             owners.append(element if tag in _BLOCK_TAGS else owners[-1])
+            opened.append(bool(tag) and element is not body and is_furniture(element, furniture))
+            if opened[-1]:
+                state["furniture"] += (element,)
             state["links"] += tag == "a"
             if tag and element.text:
                 add(element.text, owners[-1])
@@ -130,6 +144,8 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
                 state["links"] -= tag == "a"
                 if tag in _BLOCK_TAGS:
                     flush()
+                if opened.pop():
+                    state["furniture"] = state["furniture"][:-1]
             if element is not body and element.tail:
                 add(element.tail, owners[-1])
     flush()
@@ -182,60 +198,100 @@ def _deepest(weight: dict, at_least: float, start=None) -> Any:
     return max(heavy, key=lambda e: sum(1 for _ in e.iterancestors()), default=None)
 
 
+class _Reading(NamedTuple):
+    """The page's lines matched against trafilatura's choice."""
+
+    lines: list[Line]
+    tokens: list[list[str]]
+    shingles: list[set]
+    taken: set  # the shingles of the chosen blocks
+    picked: list[int]  # the lines trafilatura chose, in page order
+    weight: dict  # chosen words under each element
+
+    def words(self, which) -> int:
+        return sum(len(self.tokens[i]) for i in which)
+
+
+def _read(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern) -> _Reading:
+    lines = element_lines(tree, furniture)
+    tokens = [_tokens(line.text) for line in lines]
+    shingles = [_shingles(t) for t in tokens]
+    taken: set = set()
+    for block in chosen:
+        taken |= _shingles(_tokens(block.text))
+    picked = [i for i, sh in enumerate(shingles) if sh and sum(s in taken for s in sh) >= _CHOSEN * len(sh)]
+    return _Reading(lines, tokens, shingles, taken, picked, _weights(lines, [len(t) for t in tokens], picked))
+
+
 def fill(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern) -> tuple[list[Block], str | None]:
     """``chosen`` (trafilatura's blocks) with the lines of their container that it left out,
     in page order, and what was put back (None when nothing was)."""
     if not chosen:
         return chosen, None
-    lines = element_lines(tree, furniture)
-    tokens = [_tokens(line.text) for line in lines]
-    sizes = [len(t) for t in tokens]
-    taken: set = set()
-    for block in chosen:
-        taken |= _shingles(_tokens(block.text))
-    shingles = [_shingles(t) for t in tokens]
-    picked = [i for i, sh in enumerate(shingles) if sh and sum(s in taken for s in sh) >= _CHOSEN * len(sh)]
-    total = sum(sizes[i] for i in picked)
-    if not total:
-        return chosen, None
-    weight = _weights(lines, sizes, picked)
-    container = _deepest(weight, _CONTAINER * total)
+    page = _read(tree, chosen, furniture)
+    total = page.words(page.picked)
+    container = _deepest(page.weight, _CONTAINER * total) if total else None
     if container is None:
         return chosen, None
-    picked_set = set(picked)
-    prose = [i for i, line in enumerate(lines) if is_prose(line.text, 8)]
-    widened = None
-    if sum(sizes[i] for i in prose if i not in picked_set) >= _WIDEN * total:
-        page_prose = sum(sizes[i] for i in prose)
-        widened = _deepest(_weights(lines, sizes, prose), _PAGE_PROSE * page_prose, container)
-        widened = None if widened is container else widened
+    # furniture that holds half the chosen text is the article's own (a "widget" around it)
+    cleared = {element for i in page.picked for element in page.lines[i].furniture
+               if page.weight.get(element, 0) >= _CLEARED * total}
+    free = [all(element in cleared for element in line.furniture) for line in page.lines]
+    prose = [i for i, line in enumerate(page.lines) if free[i] and is_prose(line.text, 8)]
+    widened = _widened(page, prose, container, total)
     where = widened if widened is not None else container
-    repeated = Counter(line.text for line in lines)
-    prose_set = set(prose)
-    # the running text starts at its first paragraph: above it (headline, byline, date, a
-    # teaser) trafilatura's choice stands
-    start = next((i for i in picked if i in prose_set), picked[0])
-    extra = []
-    for i, line in enumerate(lines):
-        if i in picked_set or repeated[line.text] > 1 or sum(not w.isdigit() for w in tokens[i]) < _MIN_WORDS:
-            continue
-        if not is_text(line.text) or not (line.owner is where or any(a is where for a in line.owner.iterancestors())):
-            continue
-        if any(s in taken for s in shingles[i]):
-            continue  # part of a chosen block, split otherwise
-        if widened is None:
-            if not start < i < picked[-1]:
-                continue  # before or after the chosen running text: a byline, a list of other stories
-            near = (line.owner, *line.owner.iterancestors())[:_NEAR_LEVELS + 1]
-            if max(weight.get(e, 0) for e in near) < _NEAR_SHARE * total:
-                continue
-        extra.append(i)
-    if not extra or (widened is None and sum(sizes[i] for i in extra) > _MAX_EXTRA * total):
+    extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, prose, total)]
+    if not extra or (widened is None and page.words(extra) > _MAX_EXTRA * total):
         return chosen, None
     how = (f"trafilatura and {len(extra)} line{'s' * (len(extra) > 1)} of "
            + ("the element holding the page's running text " if widened is not None else "its container ")
            + _describe(where))
-    return _merge(chosen, lines, extra, picked, shingles), how
+    return _merge(chosen, page, extra), how
+
+
+def _widened(page: _Reading, prose: list[int], container, total: int):
+    """Where the page holds ``_WIDEN`` times more running text outside the choice than was
+    chosen (trafilatura kept an introduction, a box): the deepest element from the container
+    up that holds ``_PAGE_PROSE`` of the page's running text; else None."""
+    picked = set(page.picked)
+    if page.words(i for i in prose if i not in picked) < _WIDEN * total:
+        return None
+    weight = _weights(page.lines, [len(t) for t in page.tokens], prose)
+    return _deepest(weight, _PAGE_PROSE * page.words(prose), container)
+
+
+def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
+    """The lines inside ``where`` that were not chosen and may be put back: free of
+    furniture, said once on the page, with ``_MIN_WORDS`` words that are not numbers, text
+    rather than code or an address, and no part of a chosen block split otherwise."""
+    picked = set(page.picked)
+    repeated = Counter(line.text for line in page.lines)
+    out = []
+    for i, line in enumerate(page.lines):
+        if i in picked or not free[i] or repeated[line.text] > 1:
+            continue
+        if sum(not w.isdigit() for w in page.tokens[i]) < _MIN_WORDS or not is_text(line.text):
+            continue
+        if not (line.owner is where or any(a is where for a in line.owner.iterancestors())):
+            continue
+        if not any(s in page.taken for s in page.shingles[i]):
+            out.append(i)
+    return out
+
+
+def _among_chosen(page: _Reading, i: int, prose: list[int], total: int) -> bool:
+    """Whether line ``i`` sits among the chosen running text: after its first paragraph
+    (above it, a byline, a date or a teaser is trafilatura's to judge), before the last
+    chosen line (after it come lists of other stories), and under an element, at most
+    ``_NEAR_LEVELS`` up, that holds ``_NEAR_SHARE`` of the chosen words (not in a list of
+    other stories that merely repeats a teaser of this one)."""
+    prose_set = set(prose)
+    start = next((p for p in page.picked if p in prose_set), page.picked[0])
+    if not start < i < page.picked[-1]:
+        return False
+    owner = page.lines[i].owner
+    near = (owner, *owner.iterancestors())[:_NEAR_LEVELS + 1]
+    return max(page.weight.get(e, 0) for e in near) >= _NEAR_SHARE * total
 
 
 def _describe(element) -> str:
@@ -248,12 +304,12 @@ def _describe(element) -> str:
     return f"<{element.tag}{names}>"
 
 
-def _merge(chosen: list[Block], lines: list[Line], extra: list[int], picked: list[int], shingles: list[set]) -> list[Block]:
+def _merge(chosen: list[Block], page: _Reading, extra: list[int]) -> list[Block]:
     """The chosen blocks in their order, each at the page position of its first line, and the
     lines put back at theirs."""
     first: dict = {}
-    for i in picked:
-        for s in shingles[i]:
+    for i in page.picked:
+        for s in page.shingles[i]:
             first.setdefault(s, i)
     placed = []
     last = -1
@@ -262,6 +318,7 @@ def _merge(chosen: list[Block], lines: list[Line], extra: list[int], picked: lis
         last = max(min(hits), last) if hits else last
         placed.append((last, 0, n, block))
     for i in extra:
-        placed.append((i, 1, i, Block(0, lines[i].text, _KINDS.get(lines[i].tag, "p"))))
+        line = page.lines[i]
+        placed.append((i, 1, i, Block(0, line.text, _KINDS.get(line.tag, "p"))))
     placed.sort(key=lambda item: item[:3])
     return [Block(n, block.text, block.kind) for n, (*_, block) in enumerate(placed)]
