@@ -163,3 +163,24 @@ def test_furniture_around_half_the_chosen_text_is_the_article_itself():
         f"</body></html>")
     blocks, _ = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1]), Block(2, P[2])], FURNITURE)
     assert texts(blocks) == [P[0], "What closes when and where", P[1], P[2]]
+
+
+def split_article(second_headline: str = "") -> lxml.html.HtmlElement:
+    """An article in two chunks of the same markup, the second longer than the first."""
+    first = f"<div class=chunk><div class=body><p>{P[0]}</p><p>{P[1]}</p></div></div>"
+    second = f"<div class=chunk>{second_headline}<div class=body><p>" + "</p><p>".join(GUIDE) + "</p></div></div>"
+    return lxml.html.fromstring(f"<html><body><main><h1>Old bridge to close</h1><div class=chunks>{first}"
+                                f"<div class=ad>Advertisement</div>{second}</div></main></body></html>")
+
+
+def test_one_chunk_of_a_split_article_chosen_takes_the_other_chunks():
+    blocks, how = html_container.fill(split_article(), [Block(0, P[0]), Block(1, P[1])], FURNITURE)
+    assert texts(blocks) == [P[0], P[1], *GUIDE]
+    assert how == 'trafilatura and 6 lines of the element holding the page\'s running text <div class="chunks">'
+
+
+def test_the_next_story_of_an_endless_page_is_not_taken():
+    """The same page where the second chunk is another story with its own headline."""
+    tree = split_article("<h1>Storm closes the coast road</h1>")
+    blocks, how = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1])], FURNITURE)
+    assert texts(blocks) == [P[0], P[1]] and how is None

@@ -11,9 +11,11 @@ word of ``markup.yaml``: comments, captions, share bars; unless it holds half th
 a "widget" wrapping the article), between the first chosen paragraph of running text and the
 last chosen line, and under an element holding a good part of the chosen text.
 
-Where the page has three times more running text outside the choice than in it, trafilatura
-kept a sliver: the lines of the element that holds most of the page's running text (from the
-container up) are all candidates, wherever they sit in it.
+Where the page has one and a half times more running text outside the choice than in it,
+trafilatura kept a sliver (an introduction, one chunk of a split article): the lines of the
+element that holds most of the page's running text (from the container up) are all
+candidates, wherever they sit in it, unless that element holds an ``<h1>`` below the chosen
+text (the next story of an endless page).
 
 >>> import lxml.html, re
 >>> page = lxml.html.fromstring(
@@ -59,7 +61,7 @@ _MAX_LINKED = 0.5  # a line more than half link text is a link list's
 _NEAR_LEVELS = 2  # a line put back has, this many levels up at most, an element that holds
 _NEAR_SHARE = 0.25  # this share of the chosen words
 _MAX_EXTRA = 1.0  # words put back at most this many times the chosen words (else none are)
-_WIDEN = 3.0  # running text outside the selection this many times the chosen words: widen
+_WIDEN = 1.5  # running text outside the selection this many times the chosen words: widen
 _PAGE_PROSE = 0.8  # the widened container holds this share of the page's running text
 _MIN_WORDS = 3
 _CLEARED = 0.5  # a line put back has this many words that are not numbers
@@ -251,13 +253,20 @@ def fill(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern
 
 def _widened(page: _Reading, prose: list[int], container, total: int):
     """Where the page holds ``_WIDEN`` times more running text outside the choice than was
-    chosen (trafilatura kept an introduction, a box): the deepest element from the container
-    up that holds ``_PAGE_PROSE`` of the page's running text; else None."""
+    chosen (trafilatura kept an introduction, a box, one chunk): the deepest element from the
+    container up that holds ``_PAGE_PROSE`` of the page's running text, unless it holds a
+    headline below the chosen text; else None."""
     picked = set(page.picked)
     if page.words(i for i in prose if i not in picked) < _WIDEN * total:
         return None
     weight = _weights(page.lines, [len(t) for t in page.tokens], prose)
-    return _deepest(weight, _PAGE_PROSE * page.words(prose), container)
+    widened = _deepest(weight, _PAGE_PROSE * page.words(prose), container)
+    if widened is None:
+        return None
+    below = (line for i, line in enumerate(page.lines) if i > page.picked[0] and i not in picked and line.tag == "h1")
+    if any(line.owner is widened or any(a is widened for a in line.owner.iterancestors()) for line in below):
+        return None  # a headline below the chosen text: the next story of an endless page
+    return widened
 
 
 def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
