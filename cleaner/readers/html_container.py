@@ -77,14 +77,13 @@ class Line(NamedTuple):
     furniture: tuple = ()
 
 
-def is_furniture(element, furniture: re.Pattern) -> bool:
-    """Whether the element's class or id names site furniture.
+def class_names(element) -> str:
+    """The class and id of an element, as the furniture words are searched in them.
 
-    >>> is_furniture(lxml.html.fromstring('<div class="share-bar">x</div>'), re.compile("share"))
-    True
+    >>> class_names(lxml.html.fromstring('<div class="share-bar" id="top">x</div>'))
+    'share-bar top'
     """
-    names = f"{element.get('class') or ''} {element.get('id') or ''}"
-    return names != " " and furniture.search(names) is not None
+    return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
 
 def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Line]:
@@ -107,6 +106,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
     # the line's first text
     state = {"owner": None, "linked": 0, "links": 0, "furniture": (), "around": ()}
     opened: list[bool] = []  # per open element: whether it is furniture
+    judged: dict[str, bool] = {}  # class and id -> furniture or not
 
     def add(text: str, owner) -> None:
         if text.strip():
@@ -134,7 +134,10 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
             if tag in _BLOCK_TAGS:
                 flush()
             owners.append(element if tag in _BLOCK_TAGS else owners[-1])
-            opened.append(bool(tag) and element is not body and is_furniture(element, furniture))
+            names = class_names(element) if tag else ""
+            if names not in judged:  # templates repeat their class names: each is judged once
+                judged[names] = bool(names) and furniture.search(names) is not None
+            opened.append(judged[names] and element is not body)
             if opened[-1]:
                 state["furniture"] += (element,)
             state["links"] += tag == "a"
