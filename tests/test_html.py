@@ -160,7 +160,8 @@ def test_deeply_nested_markup_gives_a_record(cleaner):
 
 def test_menu_taken_for_the_article_is_extracted_again(monkeypatch):
     """trafilatura's fast mode sometimes returns a whole menu with the article in it; the
-    extraction with its fallbacks is taken when it keeps the running text in fewer words."""
+    extraction with its fallbacks is taken when it keeps the running text in fewer words, or
+    when it is longer but mostly running text."""
     from cleaner.blocks import Block
     menu = [Block(i, f"Section {i}") for i in range(60)]
     article = [Block(0, PARAS[0]), Block(1, PARAS[1])]
@@ -171,6 +172,17 @@ def test_menu_taken_for_the_article_is_extracted_again(monkeypatch):
         return menu + article if fast else article
     monkeypatch.setattr(html, "_extract", fake)
     assert html.main_content_blocks(None, None)[0] == article and calls == [True, False]
+
+    calls.clear()  # the article found again is longer than the menu, and mostly running text: taken
+    long_article = [Block(i, PARAS[i % len(PARAS)]) for i in range(12)]
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or
+                        (menu + article[:1] if fast else long_article))
+    assert html.main_content_blocks(None, None)[0] == long_article and calls == [True, False]
+
+    calls.clear()  # found again, but mostly short lines too: the fast result stays
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or
+                        (menu + article[:1] if fast else menu * 2 + article))
+    assert html.main_content_blocks(None, None)[0] == menu + article[:1] and calls == [True, False]
 
     calls.clear()  # mostly running text already: no second extraction
     monkeypatch.setattr(html, "_extract", lambda tree, url, fast: calls.append(fast) or article + menu[:2])

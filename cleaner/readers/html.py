@@ -210,13 +210,15 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     elements whose class or id matches ``furniture``; not done when it is None). When the
     result has some running text but mostly short lines (a whole menu taken for the article),
     trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
-    text in fewer words."""
+    text in fewer words, or in more words that are mostly running text (the article the menu
+    stood for)."""
     blocks, how = _extract(tree, url, fast=not fallback), None
     if furniture is not None:
         blocks, how = html_container.fill(tree, blocks, furniture)
     if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
         retried = _extract(tree, url, fast=False)
-        if _prose_words(retried) >= _prose_words(blocks) and _words(retried) < _words(blocks):
+        if _prose_words(retried) >= _prose_words(blocks) and (
+                _words(retried) < _words(blocks) or prose_share(retried) >= _MIN_PROSE_SHARE):
             return retried, "trafilatura with its fallback extractors (the fast selection was mostly short lines)"
     return blocks, how
 
