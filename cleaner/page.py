@@ -51,6 +51,9 @@ class Page:
     #: where an HTML page's blocks came from, when not from trafilatura's selection alone
     #: (``--explain`` shows it under ``body``)
     body_from: str | None = None
+    #: the indexes of an HTML page's blocks that are link text on it (a list of other
+    #: articles); None where that is not known (a text dump)
+    links: frozenset[int] | None = None
 
     def said(self, name: str) -> Any:
         """The value the markup gives for a field, or None.

@@ -265,3 +265,18 @@ def test_no_heuristics_setting_keeps_every_line():
     plain = Cleaner(Settings(detect_language=False, heuristics=False), packs=PackSet(site=(), generic=()))
     r = plain.clean(dump("Home", "Weapons drop in Iraq", LEDE))
     assert r.paragraphs == ["Home", "Weapons drop in Iraq", LEDE]
+
+
+def test_on_an_html_page_a_trailer_run_must_be_links():
+    """The same run of headline-like lines is a list of other articles when it is link text on
+    the page, and the article's own (tour dates, products written out) when it is not."""
+    from cleaner.blocks import Block
+    from cleaner.page import Page
+    from cleaner.pipeline import Context, Draft
+    from cleaner.steps.trailers import drop_link_list_trailer
+    lines = [LEDE, PARA2, PARA3] + [f"June {d} – West Palm Beach, FL @ Coral Sky Amphitheatre and friends" for d in range(1, 10)]
+    blocks = tuple(Block(i, t) for i, t in enumerate(lines))
+    run = frozenset(range(3, len(lines)))
+    for links, kept in ((run, 3), (frozenset(), len(lines)), (None, 3)):
+        ctx = Context(settings=Settings(), page=Page("html" if links is not None else "text", blocks, links=links))
+        assert len(drop_link_list_trailer(Draft(blocks), ctx).blocks) == kept, links

@@ -25,6 +25,10 @@ def page(middle: str, after: str = "", before: str = "") -> lxml.html.HtmlElemen
 CHOSEN = [Block(0, "Old bridge to close", "h"), Block(1, P[0]), Block(2, P[1]), Block(3, P[2])]
 
 
+def fill(tree, chosen):
+    return html_container.fill(html_container.element_lines(tree, FURNITURE), chosen)
+
+
 def texts(blocks):
     return [b.text for b in blocks]
 
@@ -32,7 +36,7 @@ def texts(blocks):
 def test_a_subheading_and_a_list_among_the_paragraphs_are_put_back_in_page_order():
     tree = page("<h2>What closes when</h2><ul><li>The footpath closes on the first of May</li>"
                 "<li>The road closes on the fifteenth of May</li></ul>")
-    blocks, how = html_container.fill(tree, CHOSEN, FURNITURE)
+    blocks, how = fill(tree, CHOSEN)
     assert texts(blocks) == ["Old bridge to close", P[0], "What closes when", "The footpath closes on the first of May",
                              "The road closes on the fifteenth of May", P[1], P[2]]
     assert [b.kind for b in blocks][2:5] == ["h", "li", "li"]
@@ -50,7 +54,7 @@ def test_a_subheading_and_a_list_among_the_paragraphs_are_put_back_in_page_order
     "<div>12 34 56 78</div>",
 ])
 def test_furniture_links_code_and_numbers_are_not_put_back(middle):
-    blocks, how = html_container.fill(page(middle), CHOSEN, FURNITURE)
+    blocks, how = fill(page(middle), CHOSEN)
     assert texts(blocks) == texts(CHOSEN) and how is None
 
 
@@ -61,13 +65,13 @@ def test_lines_above_the_running_text_or_after_the_last_chosen_line_stay_out():
         f"<html><body><div class=post><h1>Old bridge to close</h1><div>By the town desk, on Monday morning</div>"
         f"<p>{P[0]}</p><p>{P[1]}</p><p>{P[2]}</p><div>Storm closes the coast road for a week, police say</div>"
         f"</div></body></html>")
-    blocks, how = html_container.fill(tree, CHOSEN, FURNITURE)
+    blocks, how = fill(tree, CHOSEN)
     assert texts(blocks) == texts(CHOSEN) and how is None
 
 
 def test_a_carousel_repeating_its_slides_is_not_put_back():
     slide = "<div>Readers love this paper and tell their friends about it</div>"
-    blocks, how = html_container.fill(page(slide * 2), CHOSEN, FURNITURE)
+    blocks, how = fill(page(slide * 2), CHOSEN)
     assert texts(blocks) == texts(CHOSEN)
 
 
@@ -80,13 +84,13 @@ def test_a_list_of_other_stories_that_repeats_this_one_is_not_put_back():
         f"<html><body><div class=main><h1>Old bridge to close</h1><p>{P[0]}</p>{teasers}<p>{P[1]}</p>"
         f"<p>{P[2]}</p><p>{P[3]}</p></div></body></html>")
     chosen = CHOSEN + [Block(4, P[3])]
-    blocks, _ = html_container.fill(tree, chosen, FURNITURE)
+    blocks, _ = fill(tree, chosen)
     assert not any("Storm" in t for t in texts(blocks))
 
 
 def test_more_words_than_were_chosen_in_the_container_puts_nothing_back():
     many = "".join(f"<div>Line number {n} of a long table of opening hours and prices here</div>" for n in range(30))
-    blocks, how = html_container.fill(page(many), CHOSEN, FURNITURE)
+    blocks, how = fill(page(many), CHOSEN)
     assert texts(blocks) == texts(CHOSEN) and how is None
 
 
@@ -102,15 +106,15 @@ def test_an_introduction_alone_chosen_widens_to_the_element_of_the_running_text(
                        f"</section>" for n in range(4))
     tree = lxml.html.fromstring(f"<html><body><div class=guide><div class=intro><p>{P[0]}</p><p>{P[1]}</p></div>"
                                 f"{sections}</div><div class=comments><p>{P[2]} I agree.</p></div></body></html>")
-    blocks, how = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1])], FURNITURE)
+    blocks, how = fill(tree, [Block(0, P[0]), Block(1, P[1])])
     assert "Step 3 of the work" in texts(blocks) and steps[0] in texts(blocks)
     assert not any("I agree" in t for t in texts(blocks))
     assert how == 'trafilatura and 12 lines of the element holding the page\'s running text <div class="guide">'
 
 
 def test_nothing_chosen_or_nothing_found_keeps_the_choice():
-    assert html_container.fill(page(""), [], FURNITURE) == ([], None)
-    assert html_container.fill(lxml.html.fromstring("<p>x</p>"), CHOSEN, FURNITURE)[0] == CHOSEN
+    assert fill(page(""), []) == ([], None)
+    assert fill(lxml.html.fromstring("<p>x</p>"), CHOSEN)[0] == CHOSEN
 
 
 def test_deep_nesting_is_walked():
@@ -149,7 +153,7 @@ def test_a_sliver_chosen_inside_the_element_of_the_running_text_takes_all_of_it(
     container is that element): its other paragraphs, before or after, all come back."""
     tree = lxml.html.fromstring("<html><body><div class=entry><p>" + "</p><p>".join(GUIDE)
                                 + "</p></div><div class=comments><p>" + P[2] + " I agree.</p></div></body></html>")
-    blocks, how = html_container.fill(tree, [Block(0, GUIDE[0])], FURNITURE)
+    blocks, how = fill(tree, [Block(0, GUIDE[0])])
     assert texts(blocks) == GUIDE
     assert how == 'trafilatura and 5 lines of the element holding the page\'s running text <div class="entry">'
 
@@ -161,7 +165,7 @@ def test_furniture_around_half_the_chosen_text_is_the_article_itself():
         f"<html><body><div class=sidebar-layout><p>{P[0]}</p><h2>What closes when and where</h2><p>{P[1]}</p>"
         f"<p>{P[2]}</p></div><div class=sidebar><p>Storm closes the coast road for a week, police say.</p></div>"
         f"</body></html>")
-    blocks, _ = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1]), Block(2, P[2])], FURNITURE)
+    blocks, _ = fill(tree, [Block(0, P[0]), Block(1, P[1]), Block(2, P[2])])
     assert texts(blocks) == [P[0], "What closes when and where", P[1], P[2]]
 
 
@@ -174,7 +178,7 @@ def split_article(second_headline: str = "") -> lxml.html.HtmlElement:
 
 
 def test_one_chunk_of_a_split_article_chosen_takes_the_other_chunks():
-    blocks, how = html_container.fill(split_article(), [Block(0, P[0]), Block(1, P[1])], FURNITURE)
+    blocks, how = fill(split_article(), [Block(0, P[0]), Block(1, P[1])])
     assert texts(blocks) == [P[0], P[1], *GUIDE]
     assert how == 'trafilatura and 6 lines of the element holding the page\'s running text <div class="chunks">'
 
@@ -182,5 +186,5 @@ def test_one_chunk_of_a_split_article_chosen_takes_the_other_chunks():
 def test_the_next_story_of_an_endless_page_is_not_taken():
     """The same page where the second chunk is another story with its own headline."""
     tree = split_article("<h1>Storm closes the coast road</h1>")
-    blocks, how = html_container.fill(tree, [Block(0, P[0]), Block(1, P[1])], FURNITURE)
+    blocks, how = fill(tree, [Block(0, P[0]), Block(1, P[1])])
     assert texts(blocks) == [P[0], P[1]] and how is None

@@ -98,7 +98,8 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     """The page and the packs that apply to it: parsed once; the markup's fields read (URL:
     the one given, else the canonical link); the packs chosen by that URL
     (``choose_packs``) prune the tree; the main content is found in what is left
-    (``main_content_blocks``, with ``furniture``). ``given``: fields the caller already knows, which stand over the markup's."""
+    (``main_content_blocks``, with the page's lines read with ``furniture``; the blocks that
+    are link text on the page are noted, ``Page.links``). ``given``: fields the caller already knows, which stand over the markup's."""
     tree = parse_html(text)
     url = url or html_meta.page_url(tree)
     markup = {**html_meta.markup(tree, url), **(given or {})}
@@ -107,8 +108,10 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     # where the markup names no author (or only the site), the page's own lines are searched for a byline
     named = markup.get("byline") is not None and markup["byline"].kind != "site"
     lines = page_lines(tree) if not named and "agency" not in markup else ()
-    blocks, body_from = main_content_blocks(tree, url, fallback, furniture)
-    return Page("html", tuple(blocks), markup, url, pruned, lines, body_from), packs
+    reading = html_container.element_lines(tree, furniture) if furniture is not None else None
+    blocks, body_from = main_content_blocks(tree, url, fallback, reading)
+    links = html_container.link_blocks(reading, blocks) if reading is not None else None
+    return Page("html", tuple(blocks), markup, url, pruned, lines, body_from, links), packs
 
 
 #: elements that start a line of the page's text
@@ -202,19 +205,19 @@ _KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}
 
 
 def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: bool = False,
-                        furniture: re.Pattern | None = None) -> tuple[list[Block], str | None]:
+                        lines: list[html_container.Line] | None = None) -> tuple[list[Block], str | None]:
     """The main content as blocks, and where they came from when not from trafilatura alone.
 
     Found by trafilatura: fast (without its fallback extractors) unless ``fallback``; the
-    lines of its container that it left out are put back (``html_container.fill``, skipping
-    elements whose class or id matches ``furniture``; not done when it is None). When the
+    lines of its container that it left out are put back (``html_container.fill``, from the
+    page's ``lines``; not done when they are None). When the
     result has some running text but mostly short lines (a whole menu taken for the article),
     trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
     text in fewer words, or in more words that are mostly running text (the article the menu
     stood for)."""
     blocks, how = _extract(tree, url, fast=not fallback), None
-    if furniture is not None:
-        blocks, how = html_container.fill(tree, blocks, furniture)
+    if lines is not None:
+        blocks, how = html_container.fill(lines, blocks)
     if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
         retried = _extract(tree, url, fast=False)
         if _prose_words(retried) >= _prose_words(blocks) and (

@@ -24,7 +24,7 @@ text (the next story of an endless page).
 ...     "<div class=comments><p>Great news for the town, finally something done.</p></div></div></body></html>")
 >>> chosen = [Block(0, "The council voted on Tuesday to close the old bridge."),
 ...           Block(1, "Work starts in May and lasts a year, the mayor said.")]
->>> blocks, how = fill(page, chosen, re.compile("comment"))
+>>> blocks, how = fill(element_lines(page, re.compile("comment")), chosen)
 >>> [(b.kind, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
 [('p', 'The council voted on Tuesday to close the old bridge.'), ('h', 'What happens next'),
  ('p', 'Work starts in May and lasts a year, the mayor said.')]
@@ -68,13 +68,14 @@ _CLEARED = 0.5  # a line put back has this many words that are not numbers
 
 
 class Line(NamedTuple):
-    """A line of the page's text, the block element it starts in, that element's tag, and the
-    elements of site furniture around it (outermost first)."""
+    """A line of the page's text, the block element it starts in, that element's tag, the
+    elements of site furniture around it (outermost first), and whether it is link text."""
 
     text: str
     owner: Any
     tag: str
     furniture: tuple = ()
+    linked: bool = False  # more than half of it is link text: a line of a list of links
 
 
 def class_names(element) -> str:
@@ -87,14 +88,14 @@ def class_names(element) -> str:
 
 
 def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Line]:
-    """The page's body as lines with the block element each starts in and the elements of
-    site furniture (by ``furniture``, a pattern of class and id words) around it; the text of
-    skipped elements (scripts, forms, figures...) and lines mostly of link text are left out.
+    """The page's body as lines with the block element each starts in, the elements of site
+    furniture (by ``furniture``, a pattern of class and id words) around it, and whether it is
+    mostly link text; the text of skipped elements (scripts, forms, figures...) is left out.
 
     >>> page = lxml.html.fromstring("<body><p>One <b>two</b></p><ul><li><a>Home</a></li></ul>"
     ...                             "<div class=share><p>Three</p></div></body>")
-    >>> [(line.text, line.tag, len(line.furniture)) for line in element_lines(page, re.compile("share"))]
-    [('One two', 'p', 0), ('Three', 'p', 1)]
+    >>> [(line.text, line.tag, len(line.furniture), line.linked) for line in element_lines(page, re.compile("share"))]
+    [('One two', 'p', 0, False), ('Home', 'li', 0, True), ('Three', 'p', 1, False)]
     """
     body = tree.find("body") if tree.tag == "html" else tree
     if body is None:
@@ -118,8 +119,9 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Li
 
     def flush() -> None:
         text = squash("".join(parts))
-        if text and state["owner"] is not None and state["linked"] <= _MAX_LINKED * len(text):
-            lines.append(Line(text, state["owner"], state["owner"].tag, state["around"]))
+        if text and state["owner"] is not None:
+            lines.append(Line(text, state["owner"], state["owner"].tag, state["around"],
+                              state["linked"] > _MAX_LINKED * len(text)))
         parts.clear()
         state["owner"], state["linked"] = None, 0
 
@@ -217,8 +219,8 @@ class _Reading(NamedTuple):
         return sum(len(self.tokens[i]) for i in which)
 
 
-def _read(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern) -> _Reading:
-    lines = element_lines(tree, furniture)
+def _read(lines: list[Line], chosen: list[Block]) -> _Reading:
+    lines = [line for line in lines if not line.linked]  # a list of links is never put back
     tokens = [_tokens(line.text) for line in lines]
     shingles = [_shingles(t) for t in tokens]
     taken: set = set()
@@ -228,12 +230,13 @@ def _read(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Patter
     return _Reading(lines, tokens, shingles, taken, picked, _weights(lines, [len(t) for t in tokens], picked))
 
 
-def fill(tree: lxml.html.HtmlElement, chosen: list[Block], furniture: re.Pattern) -> tuple[list[Block], str | None]:
-    """``chosen`` (trafilatura's blocks) with the lines of their container that it left out,
-    in page order, and what was put back (None when nothing was)."""
+def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | None]:
+    """``chosen`` (trafilatura's blocks) with the lines of their container that it left out
+    (``lines``: the page's, from ``element_lines``), in page order, and what was put back
+    (None when nothing was)."""
     if not chosen:
         return chosen, None
-    page = _read(tree, chosen, furniture)
+    page = _read(lines, chosen)
     total = page.words(page.picked)
     container = _deepest(page.weight, _CONTAINER * total) if total else None
     if container is None:
@@ -304,6 +307,30 @@ def _among_chosen(page: _Reading, i: int, prose: list[int], total: int) -> bool:
     owner = page.lines[i].owner
     near = (owner, *owner.iterancestors())[:_NEAR_LEVELS + 1]
     return max(page.weight.get(e, 0) for e in near) >= _NEAR_SHARE * total
+
+
+def link_blocks(lines: list[Line], blocks: list[Block]) -> frozenset[int]:
+    """The indexes of the blocks that are link text on the page: most of their words stand in
+    lines that are mostly links (a list of other articles, a menu).
+
+    >>> page = lxml.html.fromstring("<body><p>The council voted to close the bridge on Monday.</p>"
+    ...                             "<ul><li><a>Storm closes the coast road for a week</a></li></ul></body>")
+    >>> link_blocks(element_lines(page, re.compile("(?!)")), [Block(0, "The council voted to close the bridge on Monday."),
+    ...                                                      Block(1, "Storm closes the coast road for a week")])
+    frozenset({1})
+    """
+    linked: set = set()
+    for line in lines:
+        if line.linked:
+            linked |= _shingles(_tokens(line.text))
+    if not linked:
+        return frozenset()
+    out = []
+    for block in blocks:
+        shingles = _shingles(_tokens(block.text))
+        if shingles and sum(s in linked for s in shingles) >= _CHOSEN * len(shingles):
+            out.append(block.index)
+    return frozenset(out)
 
 
 def _describe(element) -> str:
