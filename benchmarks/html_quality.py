@@ -174,7 +174,8 @@ def stage_shares(cleaner, pages) -> str:
         blocks = html._extract(tree, page["url"], fast=True)
         spent["trafilatura fast"] += time.perf_counter() - started
         started = time.perf_counter()
-        html_container.fill(tree, blocks, furniture)
+        lines = html_container.element_lines(tree, furniture)
+        html_container.link_blocks(lines, html_container.fill(lines, blocks)[0])
         spent["container check"] += time.perf_counter() - started
         started = time.perf_counter()
         cleaner.clean(page["html"], url=page["url"])
