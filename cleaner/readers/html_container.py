@@ -171,7 +171,7 @@ def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
     """
     if len(tokens) <= _SHINGLE:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i:i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
+    return set(zip(*(tokens[k:] for k in range(_SHINGLE))))
 
 
 def is_text(text: str) -> bool:
@@ -205,29 +205,34 @@ def _deepest(weight: dict, at_least: float, start=None) -> Any:
     return max(heavy, key=lambda e: sum(1 for _ in e.iterancestors()), default=None)
 
 
-class _Reading(NamedTuple):
-    """The page's lines matched against trafilatura's choice."""
+class _Reading:
+    """The page's lines matched against trafilatura's choice: ``picked``, the lines it chose
+    (in page order), and ``weight``, the chosen words under each element; a line's shingles
+    are made once, when first asked for (``shingles(i)``)."""
 
-    lines: list[Line]
-    tokens: list[list[str]]
-    shingles: list[set]
-    taken: set  # the shingles of the chosen blocks
-    picked: list[int]  # the lines trafilatura chose, in page order
-    weight: dict  # chosen words under each element
+    def __init__(self, lines: list[Line], chosen: list[Block]):
+        self.lines = [line for line in lines if not line.linked]  # a list of links is never put back
+        self.tokens = [_tokens(line.text) for line in self.lines]
+        self._shingles: dict[int, set] = {}
+        self.taken: set = set()  # the shingles of the chosen blocks
+        for block in chosen:
+            self.taken |= _shingles(_tokens(block.text))
+        self.picked = []
+        for i, t in enumerate(self.tokens):
+            if t:
+                shingles = self.shingles(i)
+                if len(self.taken.intersection(shingles)) >= _CHOSEN * len(shingles):
+                    self.picked.append(i)
+        self.weight = _weights(self.lines, [len(t) for t in self.tokens], self.picked)
+
+    def shingles(self, i: int) -> set:
+        found = self._shingles.get(i)
+        if found is None:
+            found = self._shingles[i] = _shingles(self.tokens[i])
+        return found
 
     def words(self, which) -> int:
         return sum(len(self.tokens[i]) for i in which)
-
-
-def _read(lines: list[Line], chosen: list[Block]) -> _Reading:
-    lines = [line for line in lines if not line.linked]  # a list of links is never put back
-    tokens = [_tokens(line.text) for line in lines]
-    shingles = [_shingles(t) for t in tokens]
-    taken: set = set()
-    for block in chosen:
-        taken |= _shingles(_tokens(block.text))
-    picked = [i for i, sh in enumerate(shingles) if sh and sum(s in taken for s in sh) >= _CHOSEN * len(sh)]
-    return _Reading(lines, tokens, shingles, taken, picked, _weights(lines, [len(t) for t in tokens], picked))
 
 
 def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | None]:
@@ -236,7 +241,7 @@ def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | Non
     (None when nothing was)."""
     if not chosen:
         return chosen, None
-    page = _read(lines, chosen)
+    page = _Reading(lines, chosen)
     total = page.words(page.picked)
     container = _deepest(page.weight, _CONTAINER * total) if total else None
     if container is None:
@@ -289,7 +294,7 @@ def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
             continue
         if not (line.owner is where or any(a is where for a in line.owner.iterancestors())):
             continue
-        if not any(s in page.taken for s in page.shingles[i]):
+        if not any(s in page.taken for s in page.shingles(i)):
             out.append(i)
     return out
 
@@ -319,10 +324,13 @@ def link_blocks(lines: list[Line], blocks: list[Block]) -> frozenset[int]:
     ...                                                      Block(1, "Storm closes the coast road for a week")])
     frozenset({1})
     """
+    words = {word for block in blocks for word in _tokens(block.text)}
     linked: set = set()
     for line in lines:
         if line.linked:
-            linked |= _shingles(_tokens(line.text))
+            tokens = _tokens(line.text)
+            if sum(w in words for w in tokens) >= _CHOSEN * len(tokens):  # else it is no block's
+                linked |= _shingles(tokens)
     if not linked:
         return frozenset()
     out = []
@@ -348,7 +356,7 @@ def _merge(chosen: list[Block], page: _Reading, extra: list[int]) -> list[Block]
     lines put back at theirs."""
     first: dict = {}
     for i in page.picked:
-        for s in page.shingles[i]:
+        for s in page.shingles(i):
             first.setdefault(s, i)
     placed = []
     last = -1

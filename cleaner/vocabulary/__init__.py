@@ -27,6 +27,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from ..errors import RulePackError
+from ..patterns import compile_pattern
 
 FOLDER = Path(__file__).resolve().parent
 _SCHEMA = FOLDER.parent / "schema" / "vocabulary.schema.json"
@@ -110,8 +111,8 @@ class Vocabularies:
                    _read(folder / "agencies.yaml")["agencies"], _read(folder / "markup.yaml")["markup"])
 
     @cached_property
-    def furniture(self) -> re.Pattern:
-        """The pattern of a class or id that names site furniture (``markup.yaml``).
+    def furniture(self):
+        """The pattern (RE2) of a class or id that names site furniture (``markup.yaml``).
 
         >>> bool(Vocabularies.load().furniture.search("post-comments")), bool(Vocabularies.load().furniture.search("loader"))
         (True, False)
@@ -119,7 +120,7 @@ class Vocabularies:
         inside = "|".join(re.escape(w) for w in self.markup["inside"])
         whole = "|".join(re.escape(w) for w in self.markup["whole"])
         parts = [p for p in (inside, whole and rf"(?:^|[\s_-])(?:{whole})(?:$|[\s_-])") if p]
-        return re.compile("|".join(parts) or r"(?!)", re.IGNORECASE)
+        return compile_pattern("(?i)" + ("|".join(parts) or r"[^\s\S]"))  # RE2: a page's class names run in linear time
 
     @property
     def languages(self) -> set[str]:
