@@ -94,7 +94,7 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
 
 def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], list[Pack]],
               fallback: bool = False, given: Mapping[str, Found] | None = None,
-              furniture: re.Pattern | None = None) -> tuple[Page, list[Pack]]:
+              furniture: html_container.Pattern | None = None) -> tuple[Page, list[Pack]]:
     """The page and the packs that apply to it: parsed once; the markup's fields read (URL:
     the one given, else the canonical link); the packs chosen by that URL
     (``choose_packs``) prune the tree; the main content is found in what is left

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import lxml.etree
 import lxml.html
@@ -67,6 +67,12 @@ _MIN_WORDS = 3
 _CLEARED = 0.5  # a line put back has this many words that are not numbers
 
 
+class Pattern(Protocol):
+    """A compiled pattern, ``re`` or RE2 (``Vocabularies.furniture`` is RE2)."""
+
+    def search(self, text: str) -> Any: ...
+
+
 class Line(NamedTuple):
     """A line of the page's text, the block element it starts in, that element's tag, the
     elements of site furniture around it (outermost first), and whether it is link text."""
@@ -87,7 +93,7 @@ def class_names(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
 
-def element_lines(tree: lxml.html.HtmlElement, furniture: re.Pattern) -> list[Line]:
+def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]:
     """The page's body as lines with the block element each starts in, the elements of site
     furniture (by ``furniture``, a pattern of class and id words) around it, and whether it is
     mostly link text; the text of skipped elements (scripts, forms, figures...) is left out.
