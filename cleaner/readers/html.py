@@ -99,7 +99,8 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     the one given, else the canonical link); the packs chosen by that URL
     (``choose_packs``) prune the tree; the main content is found in what is left
     (``main_content_blocks``, with the page's lines read with ``furniture``; the blocks that
-    are link text on the page are noted, ``Page.links``). ``given``: fields the caller already knows, which stand over the markup's."""
+    are link text on the page are noted, ``Page.links``). ``given``: fields the caller
+    already knows, which stand over the markup's."""
     tree = parse_html(text)
     url = url or html_meta.page_url(tree)
     markup = {**html_meta.markup(tree, url), **(given or {})}
@@ -114,13 +115,7 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     return Page("html", tuple(blocks), markup, url, pruned, lines, body_from, links), packs
 
 
-#: elements that start a line of the page's text
-_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "li",
-                         "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
-                         "blockquote", "figure", "figcaption", "address", "dt", "dd", "form", "time"})
 _PAGE_LINES = 3000  # a page's lines read at most
-#: elements whose own text is no page text (a tail after one is)
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "option", "textarea", "iframe"})
 _PAGE_LINE_CHARS = 1000  # a longer line is cut (no byline is this long)
 
 
@@ -141,13 +136,13 @@ def page_lines(tree: lxml.html.HtmlElement) -> tuple[Block, ...]:
     for event, element in walker:  # no recursion here: a page may nest elements deep
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            if tag in _SKIPPED_TAGS:
+            if tag in html_container.NO_TEXT:
                 walker.skip_subtree()  # its "end" comes all the same
                 continue
-            parts.append("\n" if tag in _BLOCK_TAGS else "")
+            parts.append("\n" if tag in html_container.BLOCK_TAGS else "")
             parts.append(element.text or "" if tag else "")  # a comment's text is none
         else:
-            parts.append("\n" if tag in _BLOCK_TAGS else "")
+            parts.append("\n" if tag in html_container.BLOCK_TAGS else "")
             if element is not body:
                 parts.append(element.tail or "")
     lines = [line for line in (squash(part)[:_PAGE_LINE_CHARS] for part in "".join(parts).split("\n")) if line]
@@ -157,8 +152,8 @@ def page_lines(tree: lxml.html.HtmlElement) -> tuple[Block, ...]:
 def own_lines(text: str, packs: list[Pack]) -> tuple[Block, ...]:
     """The page's own text as lines (``page_lines``), of a second parse with the packs'
     selectors applied: for the few pages whose main content came out short and whose lines
-    the reader did not keep (``Cleaner`` reads them again as a text dump). The first parse's
-    tree went to trafilatura, which changes it.
+    the reader did not keep (``Cleaner`` reads them again as a text dump); the reader does
+    not keep its tree.
 
     >>> [b.text for b in own_lines("<h1>Rates rise</h1><nav>Home</nav><p>The bank said so.</p>", [])]
     ['Rates rise', 'Home', 'The bank said so.']
@@ -210,9 +205,8 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
 
     Found by trafilatura: fast (without its fallback extractors) unless ``fallback``; the
     lines of its container that it left out are put back (``html_container.fill``, from the
-    page's ``lines``; not done when they are None). When the
-    result has some running text but mostly short lines (a whole menu taken for the article),
-    trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
+    page's ``lines``; not done when they are None). When the result has some running text
+    but mostly short lines (a whole menu taken for the article), trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
     text in fewer words, or in more words that are mostly running text (the article the menu
     stood for)."""
     blocks, how = _extract(tree, url, fast=not fallback), None

@@ -41,19 +41,20 @@ import lxml.etree
 import lxml.html
 
 from ..blocks import Block, squash
-from ..textutil import is_prose
+from ..textutil import is_prose, words
 
+#: elements whose own text is no page text (here and in ``html.page_lines``)
+NO_TEXT = frozenset({"script", "style", "noscript", "template", "option", "textarea", "iframe"})
 #: elements whose text is never main content (their subtree is skipped)
-_SKIPPED = frozenset({"script", "style", "noscript", "template", "option", "textarea", "iframe", "select",
-                      "button", "figure", "figcaption", "aside", "nav", "footer", "form", "header", "svg",
-                      "label", "menu", "dialog"})
-#: elements that start a line
-_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
-                         "h5", "h6", "br", "tr", "td", "th", "table", "blockquote", "address", "dt", "dd",
-                         "dl", "pre", "details", "summary", "time"})
+_SKIPPED = NO_TEXT | {"select", "button", "figure", "figcaption", "aside", "nav", "footer", "form", "header",
+                      "svg", "label", "menu", "dialog"}
+#: elements that start a line of the page's text (here and in ``html.page_lines``)
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "header", "footer", "aside", "main", "nav", "li",
+                        "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "br", "tr", "td", "th", "table",
+                        "blockquote", "figure", "figcaption", "address", "dt", "dd", "dl", "pre", "details",
+                        "summary", "form", "time"})
 _KINDS = {"li": "li", "h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "td": "tr", "th": "tr",
           "blockquote": "quote", "pre": "pre"}
-_WORD = re.compile(r"\w+")
 _SHINGLE = 4  # words in a shingle
 _CHOSEN = 0.5  # a page line is trafilatura's when this share of its shingles is in its output
 _CONTAINER = 0.9  # the container holds this share of the chosen words
@@ -63,8 +64,8 @@ _NEAR_SHARE = 0.25  # this share of the chosen words
 _MAX_EXTRA = 1.0  # words put back at most this many times the chosen words (else none are)
 _WIDEN = 1.5  # running text outside the selection this many times the chosen words: widen
 _PAGE_PROSE = 0.8  # the widened container holds this share of the page's running text
-_MIN_WORDS = 3
-_CLEARED = 0.5  # a line put back has this many words that are not numbers
+_MIN_WORDS = 3  # a line put back has this many words that are not numbers
+_CLEARED = 0.5  # furniture around this share of the chosen words is the article's wrapper
 
 
 class Pattern(Protocol):
@@ -79,9 +80,12 @@ class Line(NamedTuple):
 
     text: str
     owner: Any
-    tag: str
     furniture: tuple = ()
     linked: bool = False  # more than half of it is link text: a line of a list of links
+
+    @property
+    def tag(self) -> str:
+        return self.owner.tag
 
 
 def class_names(element) -> str:
@@ -126,8 +130,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
     def flush() -> None:
         text = squash("".join(parts))
         if text and state["owner"] is not None:
-            lines.append(Line(text, state["owner"], state["owner"].tag, state["around"],
-                              state["linked"] > _MAX_LINKED * len(text)))
+            lines.append(Line(text, state["owner"], state["around"], state["linked"] > _MAX_LINKED * len(text)))
         parts.clear()
         state["owner"], state["linked"] = None, 0
 
@@ -139,9 +142,9 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
                 walker.skip_subtree()  # its "end" comes all the same
                 owners.append(None)
                 continue
-            if tag in _BLOCK_TAGS:
+            if tag in BLOCK_TAGS:
                 flush()
-            owners.append(element if tag in _BLOCK_TAGS else owners[-1])
+            owners.append(element if tag in BLOCK_TAGS else owners[-1])
             names = class_names(element) if tag else ""
             if names not in judged:  # templates repeat their class names: each is judged once
                 judged[names] = bool(names) and furniture.search(names) is not None
@@ -155,7 +158,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
             own = owners.pop()
             if own is not None:
                 state["links"] -= tag == "a"
-                if tag in _BLOCK_TAGS:
+                if tag in BLOCK_TAGS:
                     flush()
                 if opened.pop():
                     state["furniture"] = state["furniture"][:-1]
@@ -166,7 +169,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
 
 
 def _tokens(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return words(text.lower())
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -191,16 +194,6 @@ def is_text(text: str) -> bool:
     return sum(c.isalpha() or c.isspace() for c in text) >= 0.8 * len(text)
 
 
-def _weights(lines: list[Line], sizes: list[int], which: list[int]) -> dict:
-    """Words of the lines ``which`` under each element (the lines' owners and their ancestors)."""
-    weight: dict = {}
-    for i in which:
-        owner = lines[i].owner
-        for element in (owner, *owner.iterancestors()):
-            weight[element] = weight.get(element, 0) + sizes[i]
-    return weight
-
-
 def _deepest(weight: dict, at_least: float, start=None) -> Any:
     """The deepest element whose weight is ``at_least`` (of ``start`` and its ancestors, when
     given). Elements holding more than half of the weight are nested: the deepest is the one
@@ -212,33 +205,31 @@ def _deepest(weight: dict, at_least: float, start=None) -> Any:
 
 
 class _Reading:
-    """The page's lines matched against trafilatura's choice: ``picked``, the lines it chose
-    (in page order), and ``weight``, the chosen words under each element; a line's shingles
-    are made once, when first asked for (``shingles(i)``)."""
+    """The page's lines (not link text) matched against trafilatura's choice: their words and
+    shingles, ``picked``, the lines it chose (in page order), and ``weight``, the chosen words
+    under each element."""
 
     def __init__(self, lines: list[Line], chosen: list[Block]):
         self.lines = [line for line in lines if not line.linked]  # a list of links is never put back
         self.tokens = [_tokens(line.text) for line in self.lines]
-        self._shingles: dict[int, set] = {}
+        self.shingles = [_shingles(t) for t in self.tokens]
         self.taken: set = set()  # the shingles of the chosen blocks
         for block in chosen:
             self.taken |= _shingles(_tokens(block.text))
-        self.picked = []
-        for i, t in enumerate(self.tokens):
-            if t:
-                shingles = self.shingles(i)
-                if len(self.taken.intersection(shingles)) >= _CHOSEN * len(shingles):
-                    self.picked.append(i)
-        self.weight = _weights(self.lines, [len(t) for t in self.tokens], self.picked)
-
-    def shingles(self, i: int) -> set:
-        found = self._shingles.get(i)
-        if found is None:
-            found = self._shingles[i] = _shingles(self.tokens[i])
-        return found
+        self.picked = [i for i, sh in enumerate(self.shingles) if sh and len(self.taken & sh) >= _CHOSEN * len(sh)]
+        self.weight = self.weights(self.picked)
 
     def words(self, which) -> int:
         return sum(len(self.tokens[i]) for i in which)
+
+    def weights(self, which) -> dict:
+        """Words of the lines ``which`` under each element (the lines' owners and their ancestors)."""
+        weight: dict = {}
+        for i in which:
+            owner = self.lines[i].owner
+            for element in (owner, *owner.iterancestors()):
+                weight[element] = weight.get(element, 0) + len(self.tokens[i])
+        return weight
 
 
 def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | None]:
@@ -259,7 +250,11 @@ def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | Non
     prose = [i for i, line in enumerate(page.lines) if free[i] and is_prose(line.text, 8)]
     widened = _widened(page, prose, container, total)
     where = widened if widened is not None else container
-    extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, prose, total)]
+    # the running text starts at the first chosen paragraph: above it (a byline, a date, a
+    # teaser) trafilatura's choice stands
+    prose_set = set(prose)
+    start = next((i for i in page.picked if i in prose_set), page.picked[0])
+    extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, start, total)]
     if not extra or (widened is None and page.words(extra) > _MAX_EXTRA * total):
         return chosen, None
     how = (f"trafilatura and {len(extra)} line{'s' * (len(extra) > 1)} of "
@@ -276,7 +271,7 @@ def _widened(page: _Reading, prose: list[int], container, total: int):
     picked = set(page.picked)
     if page.words(i for i in prose if i not in picked) < _WIDEN * total:
         return None
-    weight = _weights(page.lines, [len(t) for t in page.tokens], prose)
+    weight = page.weights(prose)
     widened = _deepest(weight, _PAGE_PROSE * page.words(prose), container)
     if widened is None:
         return None
@@ -300,19 +295,16 @@ def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
             continue
         if not (line.owner is where or any(a is where for a in line.owner.iterancestors())):
             continue
-        if not any(s in page.taken for s in page.shingles(i)):
+        if not any(s in page.taken for s in page.shingles[i]):
             out.append(i)
     return out
 
 
-def _among_chosen(page: _Reading, i: int, prose: list[int], total: int) -> bool:
+def _among_chosen(page: _Reading, i: int, start: int, total: int) -> bool:
     """Whether line ``i`` sits among the chosen running text: after its first paragraph
-    (above it, a byline, a date or a teaser is trafilatura's to judge), before the last
-    chosen line (after it come lists of other stories), and under an element, at most
-    ``_NEAR_LEVELS`` up, that holds ``_NEAR_SHARE`` of the chosen words (not in a list of
-    other stories that merely repeats a teaser of this one)."""
-    prose_set = set(prose)
-    start = next((p for p in page.picked if p in prose_set), page.picked[0])
+    (line ``start``), before the last chosen line (after it come lists of other stories),
+    and under an element, at most ``_NEAR_LEVELS`` up, that holds ``_NEAR_SHARE`` of the
+    chosen words (not in a list of other stories that merely repeats a teaser of this one)."""
     if not start < i < page.picked[-1]:
         return False
     owner = page.lines[i].owner
@@ -362,7 +354,7 @@ def _merge(chosen: list[Block], page: _Reading, extra: list[int]) -> list[Block]
     lines put back at theirs."""
     first: dict = {}
     for i in page.picked:
-        for s in page.shingles(i):
+        for s in page.shingles[i]:
             first.setdefault(s, i)
     placed = []
     last = -1
