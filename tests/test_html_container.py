@@ -188,3 +188,54 @@ def test_the_next_story_of_an_endless_page_is_not_taken():
     tree = split_article("<h1>Storm closes the coast road</h1>")
     blocks, how = fill(tree, [Block(0, P[0]), Block(1, P[1])])
     assert texts(blocks) == [P[0], P[1]] and how is None
+
+
+# --- the region trafilatura reads ---------------------------------------------------------
+
+def sidebar_page(sidebar_words: int = 0) -> lxml.html.HtmlElement:
+    sidebar = " ".join(["Other stories people read this week and liked a lot."] * sidebar_words)
+    return lxml.html.fromstring(
+        "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}</script></head><body>"
+        "<nav><ul><li><a href=/>Home</a></li><li><a href=/news>News</a></li></ul></nav>"
+        f"<main><div class=frame><h1>Old bridge to close</h1><div class=body>{''.join(f'<p>{p}</p>' for p in P)}</div>"
+        f"</div></main><div class=rail><p>{sidebar}</p></div><footer><p>All rights reserved by the town paper.</p>"
+        "</footer></body></html>")
+
+
+def test_the_region_is_one_level_above_the_element_holding_the_text():
+    tree = sidebar_page()
+    found = html_container.region(html_container.element_lines(tree, FURNITURE))
+    assert found is not None and found.tag == "main"  # the frame holds headline and text; one up
+
+
+def test_text_spread_over_the_page_gives_no_region():
+    """A sidebar as long as the article: no element holds nearly all the text."""
+    tree = sidebar_page(sidebar_words=8)
+    assert html_container.region(html_container.element_lines(tree, FURNITURE)) is None
+
+
+def test_trafilatura_reads_the_region_alone_and_the_page_is_whole_again_after():
+    from cleaner.readers import html
+    tree = sidebar_page()
+    before = lxml.html.tostring(tree)
+    frame = tree.find(".//div[@class='frame']")
+    with html._alone(frame) as part:
+        assert part.find(".//nav") is None and part.find(".//footer") is None
+        assert part.find(".//main/div[@class='frame']") is frame  # moved, not copied, under its ancestors
+        assert part.find("head/script").text == '{"@type": "NewsArticle"}'  # the page's JSON-LD travels
+    assert lxml.html.tostring(tree) == before
+
+
+def test_the_page_is_put_back_when_reading_the_region_fails():
+    from cleaner.readers import html
+    tree = sidebar_page()
+    before = lxml.html.tostring(tree)
+    with pytest.raises(RuntimeError):
+        with html._alone(tree.find(".//div[@class='frame']")):
+            raise RuntimeError("trafilatura failed")
+    assert lxml.html.tostring(tree) == before
+
+
+def test_a_page_read_in_its_region_keeps_its_article_and_leaves_the_furniture():
+    record = Cleaner(Settings()).clean(lxml.html.tostring(sidebar_page()).decode())
+    assert record.paragraphs == P

@@ -7,7 +7,9 @@ with ``no_network`` and without ``huge_tree``; an XML declaration is dropped bef
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping
+from contextlib import contextmanager
+from copy import copy
+from typing import Callable, Iterator, Mapping
 
 import lxml.etree
 import lxml.html
@@ -203,13 +205,20 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
                         lines: list[html_container.Line] | None = None) -> tuple[list[Block], str | None]:
     """The main content as blocks, and where they came from when not from trafilatura alone.
 
-    Found by trafilatura: fast (without its fallback extractors) unless ``fallback``; the
-    lines of its container that it left out are put back (``html_container.fill``, from the
-    page's ``lines``; not done when they are None). When the result has some running text
+    Found by trafilatura: fast (without its fallback extractors) unless ``fallback``, and
+    then in the part of the page that holds nearly all its text (``html_container.region``
+    of the page's ``lines``); the lines of its container that it left out are put back
+    (``html_container.fill``; neither is done when ``lines`` are None). When the result has some running text
     but mostly short lines (a whole menu taken for the article), trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
     text in fewer words, or in more words that are mostly running text (the article the menu
     stood for)."""
-    blocks, how = _extract(tree, url, fast=not fallback), None
+    where = html_container.region(lines) if lines is not None and not fallback else None
+    if where is None:
+        blocks = _extract(tree, url, fast=not fallback)
+    else:
+        with _alone(where) as part:
+            blocks = _extract(part, url, fast=True)
+    how = None
     if lines is not None:
         blocks, how = html_container.fill(lines, blocks)
     if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
@@ -239,6 +248,42 @@ def _words(blocks: list[Block]) -> int:
 
 def _prose_words(blocks: list[Block]) -> int:
     return sum(word_count(b.text) for b in blocks if is_prose(b.text, 8))
+
+
+@contextmanager
+def _alone(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """A page of ``element`` alone: it is moved (not copied) into bare copies of its
+    ancestors (their tags, attributes and own text, none of their other children; the
+    page's JSON-LD, copied, in the head), and put back in its place afterwards.
+
+    >>> page = lxml.html.fromstring("<html><body><nav>Home</nav><main id=m><p>Text</p></main><p>End</p></body></html>")
+    >>> with _alone(page.find(".//main")) as part:
+    ...     lxml.html.tostring(part)
+    b'<html><head></head><body><main id="m"><p>Text</p></main></body></html>'
+    >>> lxml.html.tostring(page)
+    b'<html><body><nav>Home</nav><main id="m"><p>Text</p></main><p>End</p></body></html>'
+    """
+    parent = element.getparent()
+    index = parent.index(element)
+    root = None
+    for ancestor in reversed(list(element.iterancestors())):
+        bare = ancestor.makeelement(ancestor.tag, dict(ancestor.attrib))
+        bare.text = ancestor.text
+        if root is None:
+            root = bare
+            head = lxml.etree.SubElement(root, "head")
+            head.extend(copy(script) for script in ancestor.iterfind(_JSON_LD))
+        else:
+            node.append(bare)
+        node = bare
+    node.append(element)
+    try:
+        yield root
+    finally:
+        parent.insert(index, element)
+
+
+_JSON_LD = './/script[@type="application/ld+json"]'  # trafilatura reads a forum's page type there
 
 
 def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> list[Block]:
