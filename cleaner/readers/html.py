@@ -289,8 +289,9 @@ _JSON_LD = './/script[@type="application/ld+json"]'  # trafilatura reads a forum
 def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> list[Block]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False,
-                                           include_tables=True, with_metadata=False)
+    # output_format "txt": the body tree alone, not also written out as text (it is read here)
+    document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False, include_tables=True,
+                                           with_metadata=False, output_format="txt")
     if document is None or document.body is None:
         return []
     blocks: list[Block] = []

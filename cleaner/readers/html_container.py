@@ -34,6 +34,7 @@ text (the next story of an endless page).
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from typing import Any, NamedTuple, Protocol
 
@@ -193,7 +194,11 @@ def is_text(text: str) -> bool:
     """
     if text.count(" ") < 2:
         return False
-    return sum(c.isalpha() or c.isspace() for c in text) >= 0.8 * len(text)
+    rest = text.translate(_LETTERS_AND_SPACES)  # the rest is read character by character
+    return len(text) - len(rest) + sum(c.isalpha() or c.isspace() for c in rest) >= 0.8 * len(text)
+
+
+_LETTERS_AND_SPACES = str.maketrans("", "", string.ascii_letters + " \t\n\r\x0b\x0c")
 
 
 def _deepest(weight: dict, at_least: float, start=None) -> Any:
