@@ -222,10 +222,11 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     Found by trafilatura: fast (without its fallback extractors) unless ``fallback``, and
     then in the part of the page that holds nearly all its text (``html_container.region``
     of the page's ``lines``); the lines of its container that it left out are put back
-    (``html_container.fill``; neither is done when ``lines`` are None). When the result has some running text
-    but mostly short lines (a whole menu taken for the article), trafilatura runs again with its fallbacks, and that is taken when it keeps as much running
-    text in fewer words, or in more words that are mostly running text (the article the menu
-    stood for)."""
+    (``html_container.fill``; neither is done when ``lines`` are None). When the result has
+    some running text but mostly short lines (a whole menu taken for the article),
+    trafilatura runs again on the whole page with its fallbacks, and that is taken when it
+    keeps as much running text in fewer words, or in more words that are mostly running
+    text (the article the menu stood for)."""
     where = html_container.region(lines) if lines is not None and not fallback else None
     if where is None:
         blocks = _extract(tree, url, fast=not fallback)

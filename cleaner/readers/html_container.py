@@ -1,5 +1,5 @@
 """A second opinion on the main content, block by block: the page's own lines inside the
-element that holds what trafilatura chose, which it left out.
+element that holds what trafilatura chose, which it left out; and the region where it looks.
 
 trafilatura's fast selection keeps the article's paragraphs but drops some that sit among
 them (a list, a subheading, a paragraph in an unusual element), and on some pages keeps only an
@@ -16,6 +16,9 @@ trafilatura kept a sliver (an introduction, one chunk of a split article): the l
 element that holds most of the page's running text (from the container up) are all
 candidates, wherever they sit in it, unless that element holds an ``<h1>`` below the chosen
 text (the next story of an endless page).
+
+The same lines tell trafilatura where to look before it chooses: ``region`` is the part of
+the page that holds nearly all its text, without the menus, footers and sidebars around it.
 
 >>> import lxml.html, re
 >>> page = lxml.html.fromstring(
@@ -215,7 +218,7 @@ def region(lines: list[Line]) -> Any:
     """Where the main content must be: ``_REGION_UP`` levels above the deepest element that
     holds ``_REGION`` of the page's text (lines of words, not link text); None when that is
     the whole body. trafilatura reads only this part of the page: faster on a page whose
-    menus, footers and sidebars are half its tree, and never misled by them.
+    menus, footers and sidebars are half its tree, and less often misled by them.
 
     >>> page = lxml.html.fromstring(
     ...     "<html><body><ul><li><a>Home</a></li></ul><main><div class=story><p>The council voted on Tuesday "
