@@ -239,3 +239,18 @@ def test_the_page_is_put_back_when_reading_the_region_fails():
 def test_a_page_read_in_its_region_keeps_its_article_and_leaves_the_furniture():
     record = Cleaner(Settings()).clean(lxml.html.tostring(sidebar_page()).decode())
     assert record.paragraphs == P
+
+
+def test_when_trafilatura_finds_nothing_in_the_region_it_reads_the_whole_page(monkeypatch):
+    from cleaner.readers import html
+    extract = html._extract
+    seen = []
+
+    def nothing_in_the_region(tree, url, fast):
+        seen.append(tree.find(".//nav") is not None)  # the whole page has its <nav>; the region has none
+        return extract(tree, url, fast) if seen[-1] else []
+
+    monkeypatch.setattr(html, "_extract", nothing_in_the_region)
+    tree = sidebar_page()
+    blocks, _ = html.main_content_blocks(tree, None, lines=html_container.element_lines(tree, FURNITURE))
+    assert seen == [False, True] and texts(blocks)[-4:] == P
