@@ -137,7 +137,7 @@ def test_explain_names_the_container_under_body():
             f"<div class=text><p>{P[2]}</p><p>{P[3]}</p></div></div></main></body></html>")
     record = Cleaner(Settings(explain=True)).clean(html)
     assert "What closes when and for how long" in record.body
-    assert record.fields_from["body"].startswith("trafilatura and 1 line of its container")
+    assert record.fields_from["body"] == 'trafilatura reading <main> and 1 line of its container <div class="wrap">'
 
 
 GUIDE = ["Measure the span and mark the places where the new piers will stand on the river bed.",
@@ -254,3 +254,8 @@ def test_when_trafilatura_finds_nothing_in_the_region_it_reads_the_whole_page(mo
     tree = sidebar_page()
     blocks, _ = html.main_content_blocks(tree, None, lines=html_container.element_lines(tree, FURNITURE))
     assert seen == [False, True] and texts(blocks)[-4:] == P
+
+
+def test_explain_names_the_region_trafilatura_read():
+    record = Cleaner(Settings(explain=True)).clean(lxml.html.tostring(sidebar_page()).decode())
+    assert record.fields_from["body"] == "trafilatura reading <main>"

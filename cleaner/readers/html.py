@@ -228,16 +228,19 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     keeps as much running text in fewer words, or in more words that are mostly running
     text (the article the menu stood for)."""
     where = html_container.region(lines) if lines is not None and not fallback else None
+    chooser = None  # trafilatura on the whole page: --explain says nothing
     if where is None:
         blocks = _extract(tree, url, fast=not fallback)
     else:
         with _alone(where) as part:
             blocks = _extract(part, url, fast=True)
+        chooser = f"trafilatura reading {html_container.describe(where)}"
         if not blocks:  # nothing there for trafilatura (its rules want more of the page): the whole page
-            blocks = _extract(tree, url, fast=True)
-    how = None
+            blocks, chooser = _extract(tree, url, fast=True), None
+    how = chooser
     if lines is not None:
-        blocks, how = html_container.fill(lines, blocks)
+        blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura")
+        how = filled or how
     if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
         retried = _extract(tree, url, fast=False)
         if _prose_words(retried) >= _prose_words(blocks) and (

@@ -275,10 +275,10 @@ class _Reading:
         return weight
 
 
-def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | None]:
+def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura") -> tuple[list[Block], str | None]:
     """``chosen`` (trafilatura's blocks) with the lines of their container that it left out
     (``lines``: the page's, from ``element_lines``), in page order, and what was put back
-    (None when nothing was)."""
+    (None when nothing was; ``chooser`` names who chose, as --explain shows it)."""
     if not chosen:
         return chosen, None
     page = _Reading(lines, chosen)
@@ -300,9 +300,9 @@ def fill(lines: list[Line], chosen: list[Block]) -> tuple[list[Block], str | Non
     extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, start, total)]
     if not extra or (widened is None and page.words(extra) > _MAX_EXTRA * total):
         return chosen, None
-    how = (f"trafilatura and {len(extra)} line{'s' * (len(extra) > 1)} of "
+    how = (f"{chooser} and {len(extra)} line{'s' * (len(extra) > 1)} of "
            + ("the element holding the page's running text " if widened is not None else "its container ")
-           + _describe(where))
+           + describe(where))
     return _merge(chosen, page, extra), how
 
 
@@ -382,10 +382,10 @@ def link_blocks(lines: list[Line], blocks: list[Block]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _describe(element) -> str:
+def describe(element) -> str:
     """``<div class="post">``, as --explain shows an element.
 
-    >>> _describe(lxml.html.fromstring('<div class="post" id="a">x</div>'))
+    >>> describe(lxml.html.fromstring('<div class="post" id="a">x</div>'))
     '<div class="post" id="a">'
     """
     names = "".join(f' {k}="{element.get(k)}"' for k in ("class", "id") if element.get(k))
