@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, Sequence
 
 import lxml.etree
 import lxml.html
@@ -82,12 +82,14 @@ class Pattern(Protocol):
 
 class Line(NamedTuple):
     """A line of the page's text, the block element it starts in, that element's tag, the
-    elements of site furniture around it (outermost first), and whether it is link text."""
+    elements of site furniture around it (outermost first), whether it is link text, and its
+    words (lowercased: matched, counted and shingled from here)."""
 
     text: str
     owner: Any
     furniture: tuple = ()
     linked: bool = False  # more than half of it is link text: a line of a list of links
+    tokens: Sequence[str] = ()
 
     @property
     def tag(self) -> str:
@@ -136,7 +138,8 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
     def flush() -> None:
         text = squash("".join(parts))
         if text and state["owner"] is not None:
-            lines.append(Line(text, state["owner"], state["around"], state["linked"] > _MAX_LINKED * len(text)))
+            lines.append(Line(text, state["owner"], state["around"], state["linked"] > _MAX_LINKED * len(text),
+                              _tokens(text)))
         parts.clear()
         state["owner"], state["linked"] = None, 0
 
@@ -175,7 +178,13 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
 
 
 def _tokens(text: str) -> list[str]:
-    return words(text.lower())
+    """The words of a text, lowercased one by one (a whole line lowercased first would split
+    a word at a dotted capital I: "İstanbul" lowercases to "i" and a combining dot).
+
+    >>> _tokens("İstanbul Today")
+    ['i̇stanbul', 'today']
+    """
+    return [word.lower() for word in words(text)]
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
@@ -214,6 +223,21 @@ def _deepest(weight: dict, at_least: float, start=None) -> Any:
     return max(heavy, key=lambda e: sum(1 for _ in e.iterancestors()), default=None)
 
 
+def _weights(counted) -> dict:
+    """Words under each element, of ``counted``, (element, words) pairs: each element's count
+    goes to it and all its ancestors."""
+    weight: dict = {}
+    for owner, count in counted:
+        for element in (owner, *owner.iterancestors()):
+            weight[element] = weight.get(element, 0) + count
+    return weight
+
+
+def _within(element, ancestor) -> bool:
+    """Whether ``element`` is ``ancestor`` or inside it."""
+    return element is ancestor or any(a is ancestor for a in element.iterancestors())
+
+
 def region(lines: list[Line]) -> Any:
     """Where the main content must be: ``_REGION_UP`` levels above the deepest element that
     holds ``_REGION`` of the page's text (lines of words, not link text); None when that is
@@ -227,16 +251,9 @@ def region(lines: list[Line]) -> Any:
     >>> region(element_lines(page, re.compile("(?!)"))).tag
     'main'
     """
-    weight: dict = {}
-    total = 0
-    for line in lines:
-        if line.linked or not is_text(line.text):
-            continue
-        count = len(words(line.text))
-        total += count
-        for element in (line.owner, *line.owner.iterancestors()):
-            weight[element] = weight.get(element, 0) + count
-    found = _deepest(weight, _REGION * total) if total else None
+    text = [(line.owner, len(line.tokens)) for line in lines if not line.linked and is_text(line.text)]
+    total = sum(count for _, count in text)
+    found = _deepest(_weights(text), _REGION * total) if total else None
     if found is None or found.tag in ("body", "html"):
         return None
     for _ in range(_REGION_UP):  # up to a child of the body at most
@@ -254,7 +271,7 @@ class _Reading:
 
     def __init__(self, lines: list[Line], chosen: list[Block]):
         self.lines = [line for line in lines if not line.linked]  # a list of links is never put back
-        self.tokens = [_tokens(line.text) for line in self.lines]
+        self.tokens = [line.tokens for line in self.lines]
         self.shingles = [_shingles(t) for t in self.tokens]
         self.taken: set = set()  # the shingles of the chosen blocks
         for block in chosen:
@@ -267,12 +284,7 @@ class _Reading:
 
     def weights(self, which) -> dict:
         """Words of the lines ``which`` under each element (the lines' owners and their ancestors)."""
-        weight: dict = {}
-        for i in which:
-            owner = self.lines[i].owner
-            for element in (owner, *owner.iterancestors()):
-                weight[element] = weight.get(element, 0) + len(self.tokens[i])
-        return weight
+        return _weights((self.lines[i].owner, len(self.tokens[i])) for i in which)
 
 
 def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura") -> tuple[list[Block], str | None]:
@@ -319,7 +331,7 @@ def _widened(page: _Reading, prose: list[int], container, total: int):
     if widened is None:
         return None
     below = (line for i, line in enumerate(page.lines) if i > page.picked[0] and i not in picked and line.tag == "h1")
-    if any(line.owner is widened or any(a is widened for a in line.owner.iterancestors()) for line in below):
+    if any(_within(line.owner, widened) for line in below):
         return None  # a headline below the chosen text: the next story of an endless page
     return widened
 
@@ -336,7 +348,7 @@ def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
             continue
         if sum(not w.isdigit() for w in page.tokens[i]) < _MIN_WORDS or not is_text(line.text):
             continue
-        if not (line.owner is where or any(a is where for a in line.owner.iterancestors())):
+        if not _within(line.owner, where):
             continue
         if not any(s in page.taken for s in page.shingles[i]):
             out.append(i)
@@ -369,7 +381,7 @@ def link_blocks(lines: list[Line], blocks: list[Block]) -> frozenset[int]:
     linked: set = set()
     for line in lines:
         if line.linked:
-            tokens = _tokens(line.text)
+            tokens = line.tokens
             if sum(w in words for w in tokens) >= _CHOSEN * len(tokens):  # else it is no block's
                 linked |= _shingles(tokens)
     if not linked:
