@@ -1,7 +1,8 @@
 """What a page says of words, to tell a person's name from the page's furniture: which words
 the body prints in small letters, which short lines (menus, buttons, labels) hold a word, how
-often a line is printed. Used by the byline step (``cleaner/steps/byline.py``) on lines of
-names alone, which only their page tells from a menu ("Health News", "Start Trial").
+often a line is printed, which lines a rule marks ("Check Also"). Used by the byline step
+(``cleaner/steps/byline.py``) on lines of names alone, which only their page tells from a menu
+("Health News", "Start Trial").
 """
 from __future__ import annotations
 
@@ -43,6 +44,9 @@ class PageWords:
         self._labels: dict[str, tuple[str, ...]] = {}
         #: the lines the steps before took out, by their index on the page
         self.taken_out = {r.index: r.text for r in draft.removed if r.index >= 0}
+        #: the lines a cut rule marks, headings of furniture ("Check Also") left in the body
+        #: where they cut nothing (a generic one in the middle of a long article)
+        self.marked = frozenset(b.text for b in draft.blocks if b.index in draft.marks)
 
     def common(self, word: str) -> bool:
         """The body prints ``word`` (in small letters) as a word of its own, not inside an
@@ -85,15 +89,19 @@ def stands_alone(word: str, text: str) -> bool:
 
 
 def is_furniture(text: str, reading: Reading, page: PageWords) -> bool:
-    """A line of names that is the page's furniture: half or more of a name's words are words
-    the page writes in small letters ("Health News", "Order Now"), or every word of a name stands in
-    other short lines that do not hold the name ("Start Trial" beside "Start Free Trial",
-    "Contact Us" beside "About Us"). Particles ("de", "van") do not count.
+    """A line of names that is the page's furniture: a rule marks it ("Check Also"), half or
+    more of a name's words are words the page writes in small letters ("Health News", "Order
+    Now"), or every word of a name stands in other short lines that do not hold the name ("Start
+    Trial" beside "Start Free Trial", "Contact Us" beside "About Us"). Particles ("de", "van")
+    do not count.
 
-    >>> page = PageWords(Draft((Block(0, "Order now."), Block(1, "Start Free Trial"))))
-    >>> [is_furniture(n, Reading((n,)), page) for n in ("Order Now", "Start Trial", "Ryan Carrigan")]
-    [True, True, False]
+    >>> page = PageWords(Draft((Block(0, "Order now."), Block(1, "Start Free Trial"), Block(2, "Check Also")),
+    ...                        marks={2: "a cut rule"}))
+    >>> [is_furniture(n, Reading((n,)), page) for n in ("Order Now", "Start Trial", "Check Also", "Ryan Carrigan")]
+    [True, True, True, False]
     """
+    if text in page.marked:
+        return True
     particles = default_words().particles
     for name in reading.names:
         parts = [p.casefold() for p in name.split() if p.casefold() not in particles]
