@@ -116,6 +116,13 @@ def test_declared_charset_is_used():
     assert record.headline == "Grève à Paris"
 
 
+
+def test_text_already_decoded_is_not_decoded_again_by_its_declared_charset():
+    # a str is parsed as it is: the page's <meta charset> names the bytes it came from
+    text = page(body="<h1>Забастовка в Париже\x00</h1>").replace('charset="utf-8"', 'charset="windows-1251"')
+    assert clean(text, settings=Settings(detect_language=False)).headline == "Забастовка в Париже"
+    assert html.parse_html("<p>a\ud800b\uffffc\x0b</p>").text_content() == "abc"
+
 def test_site_pack_selectors_prune_before_extraction(tmp_path):
     (tmp_path / "site.yaml").write_text(
         "id: example\ndescription: d\nmatch: {domains: [news.example.org]}\nrules:\n"
