@@ -587,9 +587,9 @@ def page_url(tree) -> str | None:
     return og if og and og.startswith("http") else None
 
 
-#: the page's footer, where the copyright notice stands (trafilatura leaves it out of the text)
-_FOOTER_TEXT = ('//footer//text() | //*[contains(@class, "footer") or contains(@id, "footer")'
-                ' or contains(@class, "copyright") or contains(@id, "copyright")]//text()')
+#: the class and id words of the page's footer, where the copyright notice stands (trafilatura
+#: leaves it out of the text); a ``<footer>`` is one too
+_FOOTER_WORDS = ("footer", "copyright")
 _NOTICE_BODY = re.compile(r"(?i)\b(?:1[89]|20)\d\d\b|rights reserved")
 _INLINE = {"a", "span", "strong", "b", "em", "i", "small", "time", "abbr"}
 _MAX_NOTICE = 200
@@ -605,10 +605,7 @@ def copyright_notice(tree) -> str | None:
     ...                                "2024 <a>Daily Planet</a>. All rights reserved.</div><a>Privacy</a></footer></body>"))
     '© 2024 Daily Planet. All rights reserved.'
     """
-    for node in tree.xpath(_FOOTER_TEXT):
-        if not ("©" in node or "opyright" in node or "(c)" in node.lower()):
-            continue
-        element = node.getparent()
+    for element in _footer_marks(tree):
         while element is not None and element.tag in _INLINE and element.getparent() is not None:
             element = element.getparent()
         for line in (element.text_content() if element is not None else "").split("\n"):
@@ -616,6 +613,65 @@ def copyright_notice(tree) -> str | None:
             if len(notice) <= _MAX_NOTICE and COPYRIGHT_MARK.match(notice) and _NOTICE_BODY.search(notice):
                 return notice
     return None
+
+
+def _footer_marks(tree) -> list:
+    """The elements whose own text, or the text after them, has a copyright mark ("©",
+    "opyright", "(c)") and stands in the footer, in page order (the text's order). One walk
+    of the elements in Python: the marks are searched in each text first, which an XPath
+    over the footers' text does after building the whole list of it (twice as slow).
+
+    >>> from lxml import html as lh
+    >>> page = lh.fromstring('<div><p>© me</p><div class="site-footer"><p><b>x</b> © 2024</p>© tail</div>(C) out</div>')
+    >>> [e.tag for e in _footer_marks(page)]
+    ['b', 'p']
+    """
+    found = []  # (page order, element)
+    for element in _document(tree):
+        text, tail = element.text, element.tail
+        if text and _marked(text) and isinstance(element.tag, str) and _in_footer(element):
+            found.append((_page_order(element, tail=False), element))
+        if tail and _marked(tail) and (parent := element.getparent()) is not None and _in_footer(parent):
+            found.append((_page_order(element, tail=True), element))
+    return [element for _, element in sorted(found, key=lambda pair: pair[0])]
+
+
+def _document(tree) -> Iterator:
+    """Every element of ``tree``'s document, in page order: also those of the top elements
+    beside the root (a second ``<html>`` after the first), which XPath's "//" searches too."""
+    root = tree.getroottree().getroot()
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        yield from top.iter()
+
+
+def _marked(text: str) -> bool:
+    """A copyright mark: "©", "opyright", "(c)" or "(C)"."""
+    return "©" in text or "opyright" in text or "(c)" in text or "(C)" in text
+
+
+def _in_footer(element) -> bool:
+    """``element`` is a ``<footer>``, an element with "footer" or "copyright" in its class or
+    id, or inside one."""
+    for e in (element, *element.iterancestors()):
+        names = f"{e.get('class') or ''} {e.get('id') or ''}"
+        if e.tag == "footer" or any(word in names for word in _FOOTER_WORDS):
+            return True
+    return False
+
+
+def _page_order(element, tail: bool) -> tuple:
+    """Where ``element``'s own text (or its tail) stands in the page, as a key to sort by: the
+    indexes of its ancestors' children down to it, then -1 for its text (before its
+    children), or its own index and a half for its tail (after them); the top element's
+    place among the document's top elements first."""
+    path = []
+    child = element
+    for parent in element.iterancestors():
+        path.append(parent.index(child))
+        child = parent
+    path.append(sum(1 for _ in child.itersiblings(preceding=True)))  # the top element's place
+    path.reverse()
+    return (*path[:-1], path[-1] + 0.5) if tail else (*path, -1)
 
 
 def _or_site(found: Found | None, tree, url: str | None) -> Found | None:
