@@ -30,17 +30,40 @@ _MAX_JSONLD = 200_000
 _H1_SIMILARITY = 0.3
 _H2_LOOK = 5  # the first few <h2>: the article's heading stands before its sub-headings
 _H2_SIMILARITY = 0.7
-#: visible bylines and author boxes, most specific first (no copy of the tree needed)
+#: rel=author links and itemprop=author markup (its names, or itself when it has no children)
 _AUTHOR_XPATHS = (
     '//a[@rel="author"]',
     '//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and not(*)]',
-    # (the first test, which each of the names passes, is there for speed: 2x on a whole page)
-    '//*[@class][contains(@class, "uthor") or contains(@class, "yline")][contains(@class, "author-name")'
-    ' or contains(@class, "author__name") or contains(@class, "byline__name") or contains(@class, "authorName")'
-    ' or contains(@class, "post-author")]',
-    '//*[contains(@class, "byline") or contains(@class, "author")][not(self::body) and not(self::html)]'
-    '[string-length(normalize-space()) < 80]',
 )
+#: the elements whose class has "uthor" or "yline": searched once for the author-name markup
+#: and the byline or author boxes, both among them
+_AUTHORISH = '//*[@class][contains(@class, "uthor") or contains(@class, "yline")]'
+_AUTHOR_NAME_CLASSES = ("author-name", "author__name", "byline__name", "authorName", "post-author")
+_BOX_CHARS = 80  # a byline or author box has less text
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _author_elements(tree) -> Iterator[list]:
+    """The elements that may name the page's authors, for each of ``_AUTHOR_SOURCES`` in turn,
+    most specific first, each searched when asked: ``rel=author`` links, ``itemprop=author``
+    markup, author-name markup (a class "author-name", "byline__name"...), byline or author
+    boxes (a class with "byline" or "author" and less than ``_BOX_CHARS`` characters of text).
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<body><p class="byline">By <b class="byline__name">Ann</b></p></body>')
+    >>> [[e.tag for e in found] for found in _author_elements(page)]
+    [[], [], ['b'], ['p', 'b']]
+    """
+    yield tree.xpath(_AUTHOR_XPATHS[0])
+    yield tree.xpath(_AUTHOR_XPATHS[1])
+    authorish = tree.xpath(_AUTHORISH)
+    yield [e for e in authorish if any(name in e.get("class") for name in _AUTHOR_NAME_CLASSES)]
+    yield [e for e in authorish if e.tag not in ("body", "html") and _box_class(e.get("class"))
+           and len(_XML_SPACE.sub(" ", e.text_content()).strip(" ")) < _BOX_CHARS]  # XPath's normalize-space
+
+
+def _box_class(names: str) -> bool:
+    return "byline" in names or "author" in names
 
 
 def _meta(tree, *names: str) -> str | None:
@@ -311,8 +334,8 @@ def _author_sources(tree, objects: list[dict]) -> Iterator[tuple[str, Reading]]:
     if (_meta(tree, "twitter:label1") or "").lower() == "written by":  # Yoast's reading card
         yield "meta twitter:data1 (written by)", read_names(_meta(tree, "twitter:data1") or "", markup=True,
                                                             lowercase=True)
-    for k, xpath in enumerate(_AUTHOR_XPATHS):
-        texts = [squash(e.text_content()) for e in tree.xpath(xpath)[:5]]
+    for k, elements in enumerate(_author_elements(tree)):
+        texts = [squash(e.text_content()) for e in elements[:5]]
         found = [reading for text in texts if len(text) <= _BOX_TEXT and (reading := read_names(text, markup=True))]
         if found:  # every rel=author link (co-authors); of the markup and boxes, the first
             names = [n for r in found for n in r.names] if k == 0 else list(found[0].names)
@@ -362,8 +385,8 @@ def _with_coauthors(names: tuple[str, ...], tree, source: str) -> tuple[str, ...
     (the markup often names the first author only)."""
     if source not in ("json-ld author", "meta author"):
         return names
-    for xpath in _AUTHOR_XPATHS:
-        box = next((p for b in _boxes(tree.xpath(xpath)) if (p := _box_persons(b))), None)
+    for elements in _author_elements(tree):
+        box = next((p for b in _boxes(elements) if (p := _box_persons(b))), None)
         if box is None:
             continue
         return box if {_fold_name(n) for n in names} < {_fold_name(n) for n in box} else names
