@@ -103,8 +103,8 @@ def xml_bytes(text: str) -> bytes:
     lone surrogates, U+FFFE and U+FFFF): dropped from the bytes when only control characters
     need to go (a fifth of the time of a search of the text).
 
-    >>> xml_bytes("a\x00b\x0cc\n"), xml_bytes("a\ud800b\uffff")
-    (b'abc\n', b'ab')
+    >>> xml_bytes("a\\x00b\\x0cc\\n"), xml_bytes("a\\ud800b\\uffff")
+    (b'abc\\n', b'ab')
     """
     if "\ufffe" not in text and "\uffff" not in text:
         try:
