@@ -178,13 +178,16 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
 
 
 def _tokens(text: str) -> list[str]:
-    """The words of a text, lowercased one by one (a whole line lowercased first would split
-    a word at a dotted capital I: "İstanbul" lowercases to "i" and a combining dot).
+    """The words of a text, lowercased: the whole text at once, or word by word where it has a
+    dotted capital I (the text lowercased would split the word: "İstanbul" lowercases to "i"
+    and a combining dot); the same words either way otherwise.
 
     >>> _tokens("İstanbul Today")
     ['i̇stanbul', 'today']
     """
-    return [word.lower() for word in words(text)]
+    if "İ" in text:  # the one letter whose small form is two characters
+        return [word.lower() for word in words(text)]
+    return words(text.lower())
 
 
 def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:

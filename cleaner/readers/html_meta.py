@@ -476,7 +476,7 @@ def _iso_8601(value: Any) -> str | None:
     return machine_date(value)
 
 
-def _structured_date(tree) -> Found | None:
+def _structured_date(tree, objects: list[dict] | None = None) -> Found | None:
     """The publication date the page's metadata gives: JSON-LD ``datePublished`` of the
     article, else a ``<meta>`` (``article:published_time``...) or ``itemprop=datePublished``;
     with the time and offset when given; what schema.org and Open Graph define as ISO 8601 only
@@ -487,7 +487,7 @@ def _structured_date(tree) -> Found | None:
     ...                  'content="2024-03-12T08:00:00Z"></head><body><p>x</p></body></html>'))
     Found(value='2024-03-12T08:00:00+00:00', source='meta article:published_time', kind='markup')
     """
-    for obj in _jsonld_objects(tree):
+    for obj in _jsonld_objects(tree) if objects is None else objects:
         if (iso := _iso_8601(obj.get("datePublished"))) is not None:
             return _found(iso, "json-ld datePublished")
     for name in _PUBLISHED_META:
@@ -568,16 +568,16 @@ def _lang_code(tree) -> str | None:
     return said.value if said is not None else None
 
 
-def published(tree, url: str | None) -> Found | None:
+def published(tree, url: str | None, objects: list[dict] | None = None) -> Found | None:
     """The publication date, with its time and offset when the page gives them: what the
     metadata says (JSON-LD, ``<meta>``), else the date printed by the headline, else what
     htmldate finds (``<time>``, visible dates, the URL: the cheap search first, the extensive
-    one only when it fails; htmldate works on its own copy of the tree and never fetches)."""
+    one only when it fails; htmldate works on its own copy of the tree and never fetches).
+    ``objects``: the page's JSON-LD objects (``_jsonld_objects``), when read already."""
     from htmldate import find_date
 
-    for source in (_structured_date, _printed_date):
-        if (found := source(tree)) is not None:
-            return found
+    if (found := _structured_date(tree, objects) or _printed_date(tree)) is not None:
+        return found
     for extensive in (False, True):
         try:
             found = find_date(tree, url=url, original_date=True, extensive_search=extensive,
@@ -714,6 +714,6 @@ def markup(tree, url: str | None) -> dict[str, Found]:
     objects = list(_jsonld_objects(tree))
     names, agency_named = authors(tree, objects)
     found = {"headline": headline(tree, objects), "byline": _or_site(names, tree, url), "agency": agency_named,
-             "published": published(tree, url), "language": language(tree),
+             "published": published(tree, url, objects), "language": language(tree),
              "copyright": _found(copyright_notice(tree), "the footer's copyright line")}
     return {k: v for k, v in found.items() if v is not None}
