@@ -23,6 +23,7 @@ from .rulepack import PackSet, load_packs
 from .settings import Settings
 from .textutil import word_count
 from .steps import DEFAULT_STEPS, HEURISTIC_STEPS
+from .readers.decision import Decision
 from .steps.language import LanguageDetector
 from .vocabulary import Vocabularies
 
@@ -65,7 +66,7 @@ class Cleaner:
     def __init__(self, settings: Settings | None = None, packs: PackSet | None = None):
         self.settings = settings or Settings()
         self.packs = packs if packs is not None else load_packs(self.settings.resolved_rules_dir())
-        self.tools: dict[str, Any] = {"vocabulary": Vocabularies.load()}
+        self.tools: dict[str, Any] = {"vocabulary": Vocabularies.load(), "decision": Decision.load()}
         if self.settings.detect_language:
             self.tools["language"] = LanguageDetector(self.settings.language_seed,
                                                       self.settings.language_sample_chars)
@@ -128,7 +129,8 @@ class Cleaner:
         given = {name: Found(value, "given by the caller", "markup") for name, value in hints.items()}
         if looks_like_html(text):
             page, packs = html.read_html(text, url, lambda page_url: self.packs.select(text, page_url, settings.generic_rules),
-                                         settings.html_fallback, given, self.tools["vocabulary"].furniture)
+                                         settings.html_fallback, given, self.tools["vocabulary"].furniture,
+                                         self.tools["decision"])
         else:
             page, packs = read_text(text, url, given), self.packs.select(text, url, settings.generic_rules)
         blocks, limited = self._limit(list(page.blocks))

@@ -21,6 +21,7 @@ from ..record import Removal
 from ..rulepack import Pack
 from ..textutil import is_prose, word_count
 from . import html_container, html_meta
+from .decision import Decision
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
@@ -129,13 +130,15 @@ def parse_html(text: str) -> lxml.html.HtmlElement:
 
 def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], list[Pack]],
               fallback: bool = False, given: Mapping[str, Found] | None = None,
-              furniture: html_container.Pattern | None = None) -> tuple[Page, list[Pack]]:
+              furniture: html_container.Pattern | None = None,
+              decision: Decision | None = None) -> tuple[Page, list[Pack]]:
     """The page and the packs that apply to it: parsed once; the markup's fields read (URL:
     the one given, else the canonical link); the packs chosen by that URL
     (``choose_packs``) prune the tree; the main content is found in what is left
     (``main_content_blocks``, with the page's lines read with ``furniture``; the blocks that
-    are link text on the page are noted, ``Page.links``). ``given``: fields the caller
-    already knows, which stand over the markup's."""
+    are link text on the page are noted, ``Page.links``), weighed by ``decision``
+    (``decision.yaml``). ``given``: fields the caller already knows, which stand over the
+    markup's."""
     tree = parse_html(text)
     url = url or html_meta.page_url(tree)
     markup = {**html_meta.markup(tree, url), **(given or {})}
@@ -144,9 +147,10 @@ def read_html(text: str, url: str | None, choose_packs: Callable[[str | None], l
     # where the markup names no author (or only the site), the page's own lines are searched for a byline
     named = markup.get("byline") is not None and markup["byline"].kind != "site"
     lines = page_lines(tree) if not named and "agency" not in markup else ()
-    reading = html_container.element_lines(tree, furniture) if furniture is not None else None
-    blocks, body_from = main_content_blocks(tree, url, fallback, reading)
-    links = html_container.link_blocks(reading, blocks) if reading is not None else None
+    decision = decision or Decision.load()
+    reading = html_container.element_lines(tree, furniture, decision) if furniture is not None else None
+    blocks, body_from = main_content_blocks(tree, url, fallback, reading, decision)
+    links = html_container.link_blocks(reading, blocks, decision) if reading is not None else None
     return Page("html", tuple(blocks), markup, url, pruned, lines, body_from, links), packs
 
 
@@ -235,7 +239,8 @@ _KINDS = {"head": "h", "p": "p", "quote": "quote", "code": "pre"}
 
 
 def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: bool = False,
-                        lines: list[html_container.Line] | None = None) -> tuple[list[Block], str | None]:
+                        lines: list[html_container.Line] | None = None,
+                        decision: Decision | None = None) -> tuple[list[Block], str | None]:
     """The main content as blocks, and where they came from when not from trafilatura alone.
 
     Found by trafilatura: fast (without its fallback extractors) unless ``fallback``, and
@@ -243,11 +248,12 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     of the page's ``lines``; the whole page when it finds nothing there); the lines of its
     container that it left out are put back (``html_container.fill``; neither is done when
     ``lines`` are None). When the result has
-    some running text but mostly short lines (a whole menu taken for the article),
-    trafilatura runs again on the whole page with its fallbacks, and that is taken when it
+    some running text but mostly short lines (less than ``decision.min_prose_share``: a whole
+    menu taken for the article), trafilatura runs again on the whole page with its fallbacks, and that is taken when it
     keeps as much running text in fewer words, or in more words that are mostly running
     text (the article the menu stood for)."""
-    where = html_container.region(lines) if lines is not None and not fallback else None
+    decision = decision or Decision.load()
+    where = html_container.region(lines, decision) if lines is not None and not fallback else None
     chooser = None  # trafilatura on the whole page: --explain says nothing
     if where is None:
         blocks = _extract(tree, url, fast=not fallback)
@@ -259,17 +265,14 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
             blocks, chooser = _extract(tree, url, fast=True), None
     how = chooser
     if lines is not None:
-        blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura")
+        blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura", decision)
         how = filled or how
-    if not fallback and 0 < prose_share(blocks) < _MIN_PROSE_SHARE:
+    if not fallback and 0 < prose_share(blocks) < decision.min_prose_share:
         retried = _extract(tree, url, fast=False)
         if _prose_words(retried) >= _prose_words(blocks) and (
-                _words(retried) < _words(blocks) or prose_share(retried) >= _MIN_PROSE_SHARE):
+                _words(retried) < _words(blocks) or prose_share(retried) >= decision.min_prose_share):
             return retried, "trafilatura with its fallback extractors (the fast selection was mostly short lines)"
     return blocks, how
-
-
-_MIN_PROSE_SHARE = 0.4
 
 
 def prose_share(blocks: list[Block]) -> float:

@@ -19,6 +19,7 @@ text (the next story of an endless page).
 
 The same lines tell trafilatura where to look before it chooses: ``region`` is the part of
 the page that holds nearly all its text, without the menus, footers and sidebars around it.
+The shares and counts of these decisions are data: ``decision.yaml`` (``Decision``).
 
 >>> import lxml.html, re
 >>> page = lxml.html.fromstring(
@@ -46,6 +47,7 @@ import lxml.html
 
 from ..blocks import Block, squash
 from ..textutil import is_prose, words
+from .decision import Decision
 
 #: elements whose own text is no page text (here and in ``html.page_lines``)
 NO_TEXT = frozenset({"script", "style", "noscript", "template", "option", "textarea", "iframe"})
@@ -60,18 +62,6 @@ BLOCK_TAGS = frozenset({"p", "div", "section", "article", "header", "footer", "a
 _KINDS = {"li": "li", "h1": "h", "h2": "h", "h3": "h", "h4": "h", "h5": "h", "h6": "h", "td": "tr", "th": "tr",
           "blockquote": "quote", "pre": "pre"}
 _SHINGLE = 4  # words in a shingle
-_CHOSEN = 0.5  # a page line is trafilatura's when this share of its shingles is in its output
-_CONTAINER = 0.9  # the container holds this share of the chosen words
-_MAX_LINKED = 0.5  # a line more than half link text is a link list's
-_NEAR_LEVELS = 2  # a line put back has, this many levels up at most, an element that holds
-_NEAR_SHARE = 0.25  # this share of the chosen words
-_MAX_EXTRA = 1.0  # words put back at most this many times the chosen words (else none are)
-_WIDEN = 1.5  # running text outside the selection this many times the chosen words: widen
-_PAGE_PROSE = 0.8  # the widened container holds this share of the page's running text
-_MIN_WORDS = 3  # a line put back has this many words that are not numbers
-_CLEARED = 0.5  # furniture around this share of the chosen words is the article's wrapper
-_REGION = 0.95  # trafilatura reads the deepest element holding this share of the page's text
-_REGION_UP = 1  # and this many levels above it (the frame of the article: a lede, a list beside it)
 
 
 class Pattern(Protocol):
@@ -105,10 +95,11 @@ def class_names(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
 
-def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]:
+def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern, decision: Decision | None = None) -> list[Line]:
     """The page's body as lines with the block element each starts in, the elements of site
     furniture (by ``furniture``, a pattern of class and id words) around it, and whether it is
-    mostly link text; the text of skipped elements (scripts, forms, figures...) is left out.
+    mostly link text (``decision.max_linked``); the text of skipped elements (scripts, forms,
+    figures...) is left out.
 
     >>> page = lxml.html.fromstring("<body><p>One <b>two</b></p><ul><li><a>Home</a></li></ul>"
     ...                             "<div class=share><p>Three</p></div></body>")
@@ -118,6 +109,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
     body = tree.find("body") if tree.tag == "html" else tree
     if body is None:
         return []
+    max_linked = (decision or Decision.load()).max_linked
     lines: list[Line] = []
     parts: list[str] = []
     owners: list = [body]  # the block element each open element's text belongs to
@@ -138,7 +130,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern) -> list[Line]
     def flush() -> None:
         text = squash("".join(parts))
         if text and state["owner"] is not None:
-            lines.append(Line(text, state["owner"], state["around"], state["linked"] > _MAX_LINKED * len(text),
+            lines.append(Line(text, state["owner"], state["around"], state["linked"] > max_linked * len(text),
                               _tokens(text)))
         parts.clear()
         state["owner"], state["linked"] = None, 0
@@ -241,9 +233,9 @@ def _within(element, ancestor) -> bool:
     return element is ancestor or any(a is ancestor for a in element.iterancestors())
 
 
-def region(lines: list[Line]) -> Any:
-    """Where the main content must be: ``_REGION_UP`` levels above the deepest element that
-    holds ``_REGION`` of the page's text (lines of words, not link text); None when that is
+def region(lines: list[Line], decision: Decision | None = None) -> Any:
+    """Where the main content must be: ``decision.region_up`` levels above the deepest element
+    that holds ``decision.region_share`` of the page's text (lines of words, not link text); None when that is
     the whole body. trafilatura reads only this part of the page: faster on a page whose
     menus, footers and sidebars are half its tree, and less often misled by them.
 
@@ -254,12 +246,13 @@ def region(lines: list[Line]) -> Any:
     >>> region(element_lines(page, re.compile("(?!)"))).tag
     'main'
     """
+    decision = decision or Decision.load()
     text = [(line.owner, len(line.tokens)) for line in lines if not line.linked and is_text(line.text)]
     total = sum(count for _, count in text)
-    found = _deepest(_weights(text), _REGION * total) if total else None
+    found = _deepest(_weights(text), decision.region_share * total) if total else None
     if found is None or found.tag in ("body", "html"):
         return None
-    for _ in range(_REGION_UP):  # up to a child of the body at most
+    for _ in range(decision.region_up):  # up to a child of the body at most
         parent = found.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
@@ -272,14 +265,16 @@ class _Reading:
     shingles, ``picked``, the lines it chose (in page order), and ``weight``, the chosen words
     under each element."""
 
-    def __init__(self, lines: list[Line], chosen: list[Block]):
+    def __init__(self, lines: list[Line], chosen: list[Block], decision: Decision):
+        self.decision = decision
         self.lines = [line for line in lines if not line.linked]  # a list of links is never put back
         self.tokens = [line.tokens for line in self.lines]
         self.shingles = [_shingles(t) for t in self.tokens]
         self.taken: set = set()  # the shingles of the chosen blocks
         for block in chosen:
             self.taken |= _shingles(_tokens(block.text))
-        self.picked = [i for i, sh in enumerate(self.shingles) if sh and len(self.taken & sh) >= _CHOSEN * len(sh)]
+        share = decision.chosen_share
+        self.picked = [i for i, sh in enumerate(self.shingles) if sh and len(self.taken & sh) >= share * len(sh)]
         self.weight = self.weights(self.picked)
 
     def words(self, which) -> int:
@@ -290,20 +285,22 @@ class _Reading:
         return _weights((self.lines[i].owner, len(self.tokens[i])) for i in which)
 
 
-def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura") -> tuple[list[Block], str | None]:
+def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura",
+         decision: Decision | None = None) -> tuple[list[Block], str | None]:
     """``chosen`` (trafilatura's blocks) with the lines of their container that it left out
     (``lines``: the page's, from ``element_lines``), in page order, and what was put back
     (None when nothing was; ``chooser`` names who chose, as --explain shows it)."""
     if not chosen:
         return chosen, None
-    page = _Reading(lines, chosen)
+    page = _Reading(lines, chosen, decision or Decision.load())
+    decision = page.decision
     total = page.words(page.picked)
-    container = _deepest(page.weight, _CONTAINER * total) if total else None
+    container = _deepest(page.weight, decision.container_share * total) if total else None
     if container is None:
         return chosen, None
     # furniture that holds half the chosen text is the article's own (a "widget" around it)
     cleared = {element for i in page.picked for element in page.lines[i].furniture
-               if page.weight.get(element, 0) >= _CLEARED * total}
+               if page.weight.get(element, 0) >= decision.cleared * total}
     free = [all(element in cleared for element in line.furniture) for line in page.lines]
     prose = [i for i, line in enumerate(page.lines) if free[i] and is_prose(line.text, 8)]
     widened = _widened(page, prose, container, total)
@@ -313,7 +310,7 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura") -
     prose_set = set(prose)
     start = next((i for i in page.picked if i in prose_set), page.picked[0])
     extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, start, total)]
-    if not extra or (widened is None and page.words(extra) > _MAX_EXTRA * total):
+    if not extra or (widened is None and page.words(extra) > decision.max_extra * total):
         return chosen, None
     how = (f"{chooser} and {len(extra)} line{'s' * (len(extra) > 1)} of "
            + ("the element holding the page's running text " if widened is not None else "its container ")
@@ -322,15 +319,15 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura") -
 
 
 def _widened(page: _Reading, prose: list[int], container, total: int):
-    """Where the page holds ``_WIDEN`` times more running text outside the choice than was
+    """Where the page holds ``decision.widen`` times more running text outside the choice than was
     chosen (trafilatura kept an introduction, a box, one chunk): the deepest element from the
-    container up that holds ``_PAGE_PROSE`` of the page's running text, unless it holds a
+    container up that holds ``decision.page_prose`` of the page's running text, unless it holds a
     headline below the chosen text; else None."""
     picked = set(page.picked)
-    if page.words(i for i in prose if i not in picked) < _WIDEN * total:
+    if page.words(i for i in prose if i not in picked) < page.decision.widen * total:
         return None
     weight = page.weights(prose)
-    widened = _deepest(weight, _PAGE_PROSE * page.words(prose), container)
+    widened = _deepest(weight, page.decision.page_prose * page.words(prose), container)
     if widened is None:
         return None
     below = (line for i, line in enumerate(page.lines) if i > page.picked[0] and i not in picked and line.tag == "h1")
@@ -341,7 +338,7 @@ def _widened(page: _Reading, prose: list[int], container, total: int):
 
 def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
     """The lines inside ``where`` that were not chosen and may be put back: free of
-    furniture, said once on the page, with ``_MIN_WORDS`` words that are not numbers, text
+    furniture, said once on the page, with ``decision.min_words`` words that are not numbers, text
     rather than code or an address, and no part of a chosen block split otherwise."""
     picked = set(page.picked)
     repeated = Counter(line.text for line in page.lines)
@@ -349,7 +346,7 @@ def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
     for i, line in enumerate(page.lines):
         if i in picked or not free[i] or repeated[line.text] > 1:
             continue
-        if sum(not w.isdigit() for w in page.tokens[i]) < _MIN_WORDS or not is_text(line.text):
+        if sum(not w.isdigit() for w in page.tokens[i]) < page.decision.min_words or not is_text(line.text):
             continue
         if not _within(line.owner, where):
             continue
@@ -361,16 +358,16 @@ def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
 def _among_chosen(page: _Reading, i: int, start: int, total: int) -> bool:
     """Whether line ``i`` sits among the chosen running text: after its first paragraph
     (line ``start``), before the last chosen line (after it come lists of other stories),
-    and under an element, at most ``_NEAR_LEVELS`` up, that holds ``_NEAR_SHARE`` of the
+    and under an element, at most ``decision.near_levels`` up, that holds ``decision.near_share`` of the
     chosen words (not in a list of other stories that merely repeats a teaser of this one)."""
     if not start < i < page.picked[-1]:
         return False
     owner = page.lines[i].owner
-    near = (owner, *owner.iterancestors())[:_NEAR_LEVELS + 1]
-    return max(page.weight.get(e, 0) for e in near) >= _NEAR_SHARE * total
+    near = (owner, *owner.iterancestors())[:page.decision.near_levels + 1]
+    return max(page.weight.get(e, 0) for e in near) >= page.decision.near_share * total
 
 
-def link_blocks(lines: list[Line], blocks: list[Block]) -> frozenset[int]:
+def link_blocks(lines: list[Line], blocks: list[Block], decision: Decision | None = None) -> frozenset[int]:
     """The indexes of the blocks that are link text on the page: most of their words stand in
     lines that are mostly links (a list of other articles, a menu).
 
@@ -380,19 +377,20 @@ def link_blocks(lines: list[Line], blocks: list[Block]) -> frozenset[int]:
     ...                                                      Block(1, "Storm closes the coast road for a week")])
     frozenset({1})
     """
+    share = (decision or Decision.load()).chosen_share
     words = {word for block in blocks for word in _tokens(block.text)}
     linked: set = set()
     for line in lines:
         if line.linked:
             tokens = line.tokens
-            if sum(w in words for w in tokens) >= _CHOSEN * len(tokens):  # else it is no block's
+            if sum(w in words for w in tokens) >= share * len(tokens):  # else it is no block's
                 linked |= _shingles(tokens)
     if not linked:
         return frozenset()
     out = []
     for block in blocks:
         shingles = _shingles(_tokens(block.text))
-        if shingles and sum(s in linked for s in shingles) >= _CHOSEN * len(shingles):
+        if shingles and sum(s in linked for s in shingles) >= share * len(shingles):
             out.append(block.index)
     return frozenset(out)
 

@@ -16,21 +16,16 @@ from any language, so every ``Words`` holds the particles of all of them.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Mapping
 
-import yaml
-from jsonschema import Draft202012Validator
-
-from ..errors import RulePackError
 from ..patterns import compile_pattern
+from ..schema import validated_yaml
 
 FOLDER = Path(__file__).resolve().parent
-_SCHEMA = FOLDER.parent / "schema" / "vocabulary.schema.json"
 #: the language whose words every document is searched with too
 BASE = "en"
 
@@ -75,16 +70,7 @@ class Words:
 
 
 def _read(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RulePackError(str(path), f"cannot read the vocabulary: {exc}".replace("\n", " ")) from None
-    validator = Draft202012Validator(json.loads(_SCHEMA.read_text(encoding="utf-8")))
-    error = next(iter(sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))), None)
-    if error is not None:
-        where = "/".join(map(str, error.absolute_path))
-        raise RulePackError(str(path), f"{error.message}" + (f" (at {where})" if where else ""))
-    return data
+    return validated_yaml(path, "vocabulary.schema.json", "vocabulary")
 
 
 def _folded(sections: list[dict], key: str) -> frozenset[str]:
