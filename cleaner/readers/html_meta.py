@@ -11,7 +11,7 @@ import html
 import json
 import re
 from datetime import date
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from ..blocks import squash
 from ..decode import repair_mojibake
@@ -66,14 +66,34 @@ def _box_class(names: str) -> bool:
     return "byline" in names or "author" in names
 
 
-def _meta(tree, *names: str) -> str | None:
-    """The content of the first ``<meta>`` whose name/property/itemprop is one of ``names``."""
-    wanted = {n.lower() for n in names}
-    for meta in tree.iter("meta"):
+Metas = Mapping[str, tuple[int, str]]
+
+
+def _meta(tree, *names: str, metas: Metas | None = None) -> str | None:
+    """The content of the first ``<meta>`` whose name/property/itemprop is one of ``names``
+    (looked up in ``metas``, the page's ``meta_index``, when given).
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<html><head><meta name="x" content=""><meta property="og:title" '
+    ...                             'content="B"><meta name="X" content=" A "></head></html>')
+    >>> _meta(page, "x", "og:title"), _meta(page, "x", metas=meta_index(page))
+    ('B', 'A')
+    """
+    index = meta_index(tree) if metas is None else metas
+    found = [index[key] for key in {n.lower() for n in names} if key in index]
+    return min(found)[1] if found else None
+
+
+def meta_index(tree) -> Metas:
+    """Each name (or property, or itemprop) of the page's ``<meta>`` elements, lowercased ->
+    the place and the content of the first one that has content: the page's ``<meta>`` read
+    once for all the fields that ask."""
+    index: dict[str, tuple[int, str]] = {}
+    for place, meta in enumerate(tree.iter("meta")):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in wanted and meta.get("content"):
-            return squash(meta.get("content"))
-    return None
+        if key not in index and (content := meta.get("content")):
+            index[key] = (place, squash(content))
+    return index
 
 
 def _jsonld_objects(tree) -> Iterator[dict]:
@@ -150,10 +170,10 @@ def _graph(tree) -> dict:
     return found
 
 
-def headline(tree, objects: list[dict]) -> Found | None:
+def headline(tree, objects: list[dict], metas: Metas | None = None) -> Found | None:
     """The page's own heading (``_page_heading``), else ``og:title``, JSON-LD ``headline`` or
     ``<title>``, each without a site name; mojibake in it repaired."""
-    titles = _Titles.of(tree, objects)
+    titles = _Titles.of(tree, objects, metas)
     value, source = _page_heading(tree, titles) or _announced_title(titles)
     return _found(repair_mojibake(value), source) if value else None
 
@@ -171,9 +191,9 @@ class _Titles(NamedTuple):
     page: str
 
     @classmethod
-    def of(cls, tree, objects: list[dict]) -> "_Titles":
-        og = _meta(tree, "og:title", "twitter:title") or ""
-        site = _meta(tree, "og:site_name") or ""
+    def of(cls, tree, objects: list[dict], metas: Metas | None = None) -> "_Titles":
+        og = _meta(tree, "og:title", "twitter:title", metas=metas) or ""
+        site = _meta(tree, "og:site_name", metas=metas) or ""
         page = "\n".join([site] + [f.text_content() for f in tree.iter("footer")][:1])
         ld = next((squash(o["headline"]) for o in objects
                    if isinstance(o.get("headline"), str) and o["headline"].strip()), "")
@@ -297,7 +317,7 @@ def agency(tree, objects: list[dict]) -> Found | None:
     return authors(tree, objects)[1]  # (markup() asks ``authors`` for both at once)
 
 
-def authors(tree, objects: list[dict]) -> tuple[Found | None, Found | None]:
+def authors(tree, objects: list[dict], metas: Metas | None = None) -> tuple[Found | None, Found | None]:
     """(byline, agency) from one search of the page. Authors: JSON-LD people > ``meta[name=author]`` > Yoast's "Written by" card >
     ``rel=author`` links, author markup and byline or author boxes on the page > a visible
     "By" label. An author string with the site's address ("Daily Planet (www.dailyplanet.example)") is
@@ -307,20 +327,20 @@ def authors(tree, objects: list[dict]) -> tuple[Found | None, Found | None]:
     are taken too. Of the author markup and boxes only the first that names someone counts:
     the later ones are most often comments' authors ("itemprop=author" in a comment) or the
     authors of related articles."""
-    source, reading = _first_author(tree, objects)
+    source, reading = _first_author(tree, objects, metas)
     names = _found(_with_coauthors(reading.names, tree, source), source) if reading.names else None
     return names, _found(reading.agency, source) if reading.agency else None
 
 
-def _first_author(tree, objects: list[dict]) -> tuple[str, Reading]:
+def _first_author(tree, objects: list[dict], metas: Metas | None = None) -> tuple[str, Reading]:
     """(source, what it names) of the first source that names a person or an agency."""
-    for source, reading in _author_sources(tree, objects):
+    for source, reading in _author_sources(tree, objects, metas):
         if reading.names or reading.agencies:
             return source, reading
     return "", Reading()
 
 
-def _author_sources(tree, objects: list[dict]) -> Iterator[tuple[str, Reading]]:
+def _author_sources(tree, objects: list[dict], metas: Metas | None = None) -> Iterator[tuple[str, Reading]]:
     """(source, what it names) for each place the page names its authors, in order."""
     graph = None
     for obj in objects:
@@ -328,12 +348,13 @@ def _author_sources(tree, objects: list[dict]) -> Iterator[tuple[str, Reading]]:
         if isinstance(author, (dict, list)) and graph is None and "@id" in json.dumps(author)[:2000]:
             graph = _graph(tree)
         yield "json-ld author", _names(author, graph=graph)
-    meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+    metas = meta_index(tree) if metas is None else metas
+    meta = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", metas=metas)
     if meta and not _SITE_ADDRESS.search(meta):  # "Daily Planet (www.dailyplanet.example)": the site
         yield "meta author", read_names(meta, markup=True, lowercase=True)
-    if (_meta(tree, "twitter:label1") or "").lower() == "written by":  # Yoast's reading card
-        yield "meta twitter:data1 (written by)", read_names(_meta(tree, "twitter:data1") or "", markup=True,
-                                                            lowercase=True)
+    if (_meta(tree, "twitter:label1", metas=metas) or "").lower() == "written by":  # Yoast's reading card
+        card = _meta(tree, "twitter:data1", metas=metas) or ""
+        yield "meta twitter:data1 (written by)", read_names(card, markup=True, lowercase=True)
     for k, elements in enumerate(_author_elements(tree)):
         texts = [squash(e.text_content()) for e in elements[:5]]
         found = [reading for text in texts if len(text) <= _BOX_TEXT and (reading := read_names(text, markup=True))]
@@ -476,7 +497,7 @@ def _iso_8601(value: Any) -> str | None:
     return machine_date(value)
 
 
-def _structured_date(tree, objects: list[dict] | None = None) -> Found | None:
+def _structured_date(tree, objects: list[dict] | None = None, metas: Metas | None = None) -> Found | None:
     """The publication date the page's metadata gives: JSON-LD ``datePublished`` of the
     article, else a ``<meta>`` (``article:published_time``...) or ``itemprop=datePublished``;
     with the time and offset when given; what schema.org and Open Graph define as ISO 8601 only
@@ -490,8 +511,9 @@ def _structured_date(tree, objects: list[dict] | None = None) -> Found | None:
     for obj in _jsonld_objects(tree) if objects is None else objects:
         if (iso := _iso_8601(obj.get("datePublished"))) is not None:
             return _found(iso, "json-ld datePublished")
+    metas = meta_index(tree) if metas is None else metas
     for name in _PUBLISHED_META:
-        value = _meta(tree, name) or ""
+        value = _meta(tree, name, metas=metas) or ""
         if iso := (_iso_8601(value) if name in _ISO_META else machine_date(value)):
             return _found(iso, f"meta {name}")
     for element in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]')[:1]:
@@ -568,15 +590,16 @@ def _lang_code(tree) -> str | None:
     return said.value if said is not None else None
 
 
-def published(tree, url: str | None, objects: list[dict] | None = None) -> Found | None:
+def published(tree, url: str | None, objects: list[dict] | None = None, metas: Metas | None = None) -> Found | None:
     """The publication date, with its time and offset when the page gives them: what the
     metadata says (JSON-LD, ``<meta>``), else the date printed by the headline, else what
     htmldate finds (``<time>``, visible dates, the URL: the cheap search first, the extensive
     one only when it fails; htmldate works on its own copy of the tree and never fetches).
-    ``objects``: the page's JSON-LD objects (``_jsonld_objects``), when read already."""
+    ``objects``, ``metas``: the page's JSON-LD objects (``_jsonld_objects``) and ``<meta>``
+    (``meta_index``), when read already."""
     from htmldate import find_date
 
-    if (found := _structured_date(tree, objects) or _printed_date(tree)) is not None:
+    if (found := _structured_date(tree, objects, metas) or _printed_date(tree)) is not None:
         return found
     for extensive in (False, True):
         try:
@@ -589,14 +612,14 @@ def published(tree, url: str | None, objects: list[dict] | None = None) -> Found
     return None
 
 
-def language(tree) -> Found | None:
+def language(tree, metas: Metas | None = None) -> Found | None:
     """Two-letter code from ``<html lang>`` (or ``og:locale``).
 
     >>> import lxml.html
     >>> language(lxml.html.fromstring('<html lang="en-GB"><body><p>x</p></body></html>')).value
     'en'
     """
-    value = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "og:locale", "content-language") or ""
+    value = tree.get("lang") or tree.get("xml:lang") or _meta(tree, "og:locale", "content-language", metas=metas) or ""
     code = re.split(r"[-_]", value.strip().lower())[0]
     return _found(code, "<html lang>") if re.fullmatch(r"[a-z]{2}", code) else None
 
@@ -697,13 +720,13 @@ def _page_order(element, tail: bool) -> tuple:
     return (*path[:-1], path[-1] + 0.5) if tail else (*path, -1)
 
 
-def _or_site(found: Found | None, tree, url: str | None) -> Found | None:
+def _or_site(found: Found | None, tree, url: str | None, metas: Metas | None = None) -> Found | None:
     """The markup's authors, as ``site`` evidence when they are only the site's own name
     (``og:site_name``, or its host's name): a line of the page that names a person stands
     over it (``cleaner/fields/resolve.py``)."""
     if found is None:
         return None
-    host, site = host_of(url), _meta(tree, "og:site_name") or ""
+    host, site = host_of(url), _meta(tree, "og:site_name", metas=metas) or ""
     if all(is_site_itself(name, host, site) for name in found.value):
         return Found(found.value, f"{found.source}, the site's own name", "site")
     return found
@@ -711,9 +734,10 @@ def _or_site(found: Found | None, tree, url: str | None) -> Found | None:
 
 def markup(tree, url: str | None) -> dict[str, Found]:
     """Every field the markup offers, each with where it came from (``Page.markup``)."""
-    objects = list(_jsonld_objects(tree))
-    names, agency_named = authors(tree, objects)
-    found = {"headline": headline(tree, objects), "byline": _or_site(names, tree, url), "agency": agency_named,
-             "published": published(tree, url, objects), "language": language(tree),
+    objects, metas = list(_jsonld_objects(tree)), meta_index(tree)  # read once for every field
+    names, agency_named = authors(tree, objects, metas)
+    found = {"headline": headline(tree, objects, metas), "byline": _or_site(names, tree, url, metas),
+             "agency": agency_named, "published": published(tree, url, objects, metas),
+             "language": language(tree, metas),
              "copyright": _found(copyright_notice(tree), "the footer's copyright line")}
     return {k: v for k, v in found.items() if v is not None}
