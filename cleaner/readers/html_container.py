@@ -378,19 +378,18 @@ def link_blocks(lines: list[Line], blocks: list[Block], decision: Decision | Non
     frozenset({1})
     """
     share = (decision or Decision.load()).chosen_share
-    words = {word for block in blocks for word in _tokens(block.text)}
+    tokens = [_tokens(block.text) for block in blocks]
+    words = {word for t in tokens for word in t}
     linked: set = set()
     for line in lines:
-        if line.linked:
-            tokens = line.tokens
-            if sum(w in words for w in tokens) >= share * len(tokens):  # else it is no block's
-                linked |= _shingles(tokens)
+        if line.linked and sum(map(words.__contains__, line.tokens)) >= share * len(line.tokens):
+            linked |= _shingles(line.tokens)  # (else the line is no block's)
     if not linked:
         return frozenset()
     out = []
-    for block in blocks:
-        shingles = _shingles(_tokens(block.text))
-        if shingles and sum(s in linked for s in shingles) >= share * len(shingles):
+    for block, t in zip(blocks, tokens):
+        shingles = _shingles(t)
+        if shingles and sum(map(linked.__contains__, shingles)) >= share * len(shingles):
             out.append(block.index)
     return frozenset(out)
 
