@@ -117,7 +117,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern, decision: Dec
     # the line's first text
     state = {"owner": None, "linked": 0, "links": 0, "furniture": (), "around": ()}
     opened: list[bool] = []  # per open element: whether it is furniture
-    judged: dict[str, bool] = {}  # class and id -> furniture or not
+    judged: dict[tuple, bool] = {}  # (class, id) -> furniture or not
 
     def add(text: str, owner) -> None:
         if text.strip():
@@ -128,6 +128,8 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern, decision: Dec
         parts.append(text)
 
     def flush() -> None:
+        if not parts:  # (nothing added: nothing to reset either)
+            return
         text = squash("".join(parts))
         if text and state["owner"] is not None:
             lines.append(Line(text, state["owner"], state["around"], state["linked"] > max_linked * len(text),
@@ -146,10 +148,11 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern, decision: Dec
             if tag in BLOCK_TAGS:
                 flush()
             owners.append(element if tag in BLOCK_TAGS else owners[-1])
-            names = class_names(element) if tag else ""
-            if names not in judged:  # templates repeat their class names: each is judged once
-                judged[names] = bool(names) and furniture.search(names) is not None
-            opened.append(judged[names] and element is not body)
+            key = (element.get("class"), element.get("id")) if tag else (None, None)
+            if key not in judged:  # templates repeat their class names: each is judged once
+                names = class_names(element) if tag else ""
+                judged[key] = bool(names) and furniture.search(names) is not None
+            opened.append(judged[key] and element is not body)
             if opened[-1]:
                 state["furniture"] += (element,)
             state["links"] += tag == "a"
