@@ -165,7 +165,7 @@ def stage_shares(cleaner, pages) -> str:
     region, the container check after it), and the rest of ``clean`` (decoding, the steps,
     the fields) as the remainder."""
     from cleaner.readers import html, html_container, html_meta
-    furniture = cleaner.tools["vocabulary"].furniture
+    furniture, decision = cleaner.tools["vocabulary"].furniture, cleaner.tools["decision"]
     spent = dict.fromkeys(("parse", "markup (fields)", "page walk and region", "trafilatura fast",
                            "container check", "whole clean"), 0.0)
 
@@ -179,8 +179,8 @@ def stage_shares(cleaner, pages) -> str:
         text = page["html"].decode("utf-8", "replace")
         tree = timed("parse", lambda: html.parse_html(text))
         timed("markup (fields)", lambda: html_meta.markup(tree, page["url"]))
-        lines = timed("page walk and region", lambda: html_container.element_lines(tree, furniture))
-        where = timed("page walk and region", lambda: html_container.region(lines))
+        lines = timed("page walk and region", lambda: html_container.element_lines(tree, furniture, decision))
+        where = timed("page walk and region", lambda: html_container.region(lines, decision))
 
         def extract():
             if where is None:
@@ -189,7 +189,8 @@ def stage_shares(cleaner, pages) -> str:
                 return html._extract(part, page["url"], fast=True)
 
         blocks = timed("trafilatura fast", extract)
-        timed("container check", lambda: html_container.link_blocks(lines, html_container.fill(lines, blocks)[0]))
+        timed("container check", lambda: html_container.link_blocks(
+            lines, html_container.fill(lines, blocks, decision=decision)[0], decision))
         timed("whole clean", lambda: cleaner.clean(page["html"], url=page["url"]))
     whole = spent.pop("whole clean")
     spent["steps, fields, decoding (the rest)"] = max(whole - sum(spent.values()), 0.0)
