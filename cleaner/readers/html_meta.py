@@ -593,23 +593,22 @@ def _lang_code(tree) -> str | None:
 def published(tree, url: str | None, objects: list[dict] | None = None, metas: Metas | None = None) -> Found | None:
     """The publication date, with its time and offset when the page gives them: what the
     metadata says (JSON-LD, ``<meta>``), else the date printed by the headline, else what
-    htmldate finds (``<time>``, visible dates, the URL: the cheap search first, the extensive
-    one only when it fails; htmldate works on its own copy of the tree and never fetches).
+    htmldate finds (``<time>``, visible dates, the URL; its extensive search, which runs its
+    cheap one first and goes on only when that fails: one call, not the cheap search and then
+    the extensive one, which began with the cheap one again; htmldate works on its own copy of
+    the tree and never fetches).
     ``objects``, ``metas``: the page's JSON-LD objects (``_jsonld_objects``) and ``<meta>``
     (``meta_index``), when read already."""
     from htmldate import find_date
 
     if (found := _structured_date(tree, objects, metas) or _printed_date(tree)) is not None:
         return found
-    for extensive in (False, True):
-        try:
-            found = find_date(tree, url=url, original_date=True, extensive_search=extensive,
-                              outputformat="%Y-%m-%d", deferred_url_extractor=True)
-        except Exception:  # a page that trips htmldate loses its date, not its record
-            found = None
-        if found:
-            return _found(found, "htmldate" + (" (extensive search)" if extensive else ""))
-    return None
+    try:
+        found = find_date(tree, url=url, original_date=True, extensive_search=True,
+                          outputformat="%Y-%m-%d", deferred_url_extractor=True)
+    except Exception:  # a page that trips htmldate loses its date, not its record
+        found = None
+    return _found(found, "htmldate") if found else None
 
 
 def language(tree, metas: Metas | None = None) -> Found | None:
