@@ -3,7 +3,8 @@
 ``cut_from``: the marker and everything after it go (a "Latest news" trailer). A site pack's
 marker cuts at its first occurrence after some running text; a generic marker cuts only when
 most of the page's running text stands before it, so a "6 Comments" link under the byline or a
-"Read Next" box in the middle of a long article never cuts the article.
+"Read Next" box in the middle of a long article never cuts the article; a marker that cuts
+nothing goes alone (a heading of furniture, never article text).
 ``cut_before``: everything in the body before the first marker goes (and the marker too,
 unless ``keep_marker``).
 """
@@ -82,4 +83,7 @@ def apply_cut_rules(draft: Draft, ctx: Context) -> Draft:
     if at is not None:
         rule = draft.marks[blocks[at].index]
         drops += [(b, rule.ref, rule.why) for b in blocks[at:]]
+    else:  # a trailer heading that cuts nothing (a "Read Next" box in a long article): the heading goes
+        drops += [(b, rule.ref, rule.why) for b in blocks
+                  if (rule := draft.marks.get(b.index)) is not None and rule.kind == "cut_from"]
     return draft.remove("cut-rules", drops)
