@@ -247,11 +247,11 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     then in the part of the page that holds nearly all its text (``html_container.region``
     of the page's ``lines``; the whole page when it finds nothing there); the lines of its
     container that it left out are put back (``html_container.fill``; neither is done when
-    ``lines`` are None). When the result has
-    some running text but mostly short lines (less than ``decision.min_prose_share``: a whole
-    menu taken for the article), trafilatura runs again on the whole page with its fallbacks, and that is taken when it
-    keeps as much running text in fewer words, or in more words that are mostly running
-    text (the article the menu stood for)."""
+    ``lines`` are None). When the result has some running text but mostly short lines (less
+    than ``decision.min_prose_share``: a whole menu taken for the article), trafilatura runs
+    again on the whole page with its fallbacks, and that is taken when it keeps as much
+    running text in fewer words, or in more words that are mostly running text (the article
+    the menu stood for)."""
     decision = decision or Decision.load()
     where = html_container.region(lines, decision) if lines is not None and not fallback else None
     chooser = None  # trafilatura on the whole page: --explain says nothing

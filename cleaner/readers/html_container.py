@@ -95,7 +95,8 @@ def class_names(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".strip()
 
 
-def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern, decision: Decision | None = None) -> list[Line]:
+def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern,
+                  decision: Decision | None = None) -> list[Line]:
     """The page's body as lines with the block element each starts in, the elements of site
     furniture (by ``furniture``, a pattern of class and id words) around it, and whether it is
     mostly link text (``decision.max_linked``); the text of skipped elements (scripts, forms,
@@ -238,9 +239,9 @@ def _within(element, ancestor) -> bool:
 
 def region(lines: list[Line], decision: Decision | None = None) -> Any:
     """Where the main content must be: ``decision.region_up`` levels above the deepest element
-    that holds ``decision.region_share`` of the page's text (lines of words, not link text); None when that is
-    the whole body. trafilatura reads only this part of the page: faster on a page whose
-    menus, footers and sidebars are half its tree, and less often misled by them.
+    that holds ``decision.region_share`` of the page's text (lines of words, not link text);
+    None when that is the whole body. trafilatura reads only this part of the page: faster on
+    a page whose menus, footers and sidebars are half its tree, and less often misled by them.
 
     >>> page = lxml.html.fromstring(
     ...     "<html><body><ul><li><a>Home</a></li></ul><main><div class=story><p>The council voted on Tuesday "
@@ -295,8 +296,8 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura",
     (None when nothing was; ``chooser`` names who chose, as --explain shows it)."""
     if not chosen:
         return chosen, None
-    page = _Reading(lines, chosen, decision or Decision.load())
-    decision = page.decision
+    decision = decision or Decision.load()
+    page = _Reading(lines, chosen, decision)
     total = page.words(page.picked)
     container = _deepest(page.weight, decision.container_share * total) if total else None
     if container is None:
@@ -322,10 +323,10 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura",
 
 
 def _widened(page: _Reading, prose: list[int], container, total: int):
-    """Where the page holds ``decision.widen`` times more running text outside the choice than was
-    chosen (trafilatura kept an introduction, a box, one chunk): the deepest element from the
-    container up that holds ``decision.page_prose`` of the page's running text, unless it holds a
-    headline below the chosen text; else None."""
+    """Where the page holds ``decision.widen`` times more running text outside the choice
+    than was chosen (trafilatura kept an introduction, a box, one chunk): the deepest element
+    from the container up that holds ``decision.page_prose`` of the page's running text,
+    unless it holds a headline below the chosen text; else None."""
     picked = set(page.picked)
     if page.words(i for i in prose if i not in picked) < page.decision.widen * total:
         return None
@@ -341,8 +342,8 @@ def _widened(page: _Reading, prose: list[int], container, total: int):
 
 def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
     """The lines inside ``where`` that were not chosen and may be put back: free of
-    furniture, said once on the page, with ``decision.min_words`` words that are not numbers, text
-    rather than code or an address, and no part of a chosen block split otherwise."""
+    furniture, said once on the page, with ``decision.min_words`` words that are not numbers,
+    text rather than code or an address, and no part of a chosen block split otherwise."""
     picked = set(page.picked)
     repeated = Counter(line.text for line in page.lines)
     out = []
@@ -361,8 +362,9 @@ def _left_out(page: _Reading, free: list[bool], where) -> list[int]:
 def _among_chosen(page: _Reading, i: int, start: int, total: int) -> bool:
     """Whether line ``i`` sits among the chosen running text: after its first paragraph
     (line ``start``), before the last chosen line (after it come lists of other stories),
-    and under an element, at most ``decision.near_levels`` up, that holds ``decision.near_share`` of the
-    chosen words (not in a list of other stories that merely repeats a teaser of this one)."""
+    and under an element, at most ``decision.near_levels`` up, that holds
+    ``decision.near_share`` of the chosen words (not in a list of other stories that merely
+    repeats a teaser of this one)."""
     if not start < i < page.picked[-1]:
         return False
     owner = page.lines[i].owner

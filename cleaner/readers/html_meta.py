@@ -39,6 +39,7 @@ _AUTHOR_XPATHS = (
 #: and the byline or author boxes, both among them
 _AUTHORISH = '//*[@class][contains(@class, "uthor") or contains(@class, "yline")]'
 _AUTHOR_NAME_CLASSES = ("author-name", "author__name", "byline__name", "authorName", "post-author")
+_BOX_CLASS = re.compile("byline|author")  # the class of a byline or author box
 _BOX_CHARS = 80  # a byline or author box has less text
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 
@@ -58,12 +59,8 @@ def _author_elements(tree) -> Iterator[list]:
     yield tree.xpath(_AUTHOR_XPATHS[1])
     authorish = tree.xpath(_AUTHORISH)
     yield [e for e in authorish if any(name in e.get("class") for name in _AUTHOR_NAME_CLASSES)]
-    yield [e for e in authorish if e.tag not in ("body", "html") and _box_class(e.get("class"))
+    yield [e for e in authorish if e.tag not in ("body", "html") and _BOX_CLASS.search(e.get("class"))
            and len(_XML_SPACE.sub(" ", e.text_content()).strip(" ")) < _BOX_CHARS]  # XPath's normalize-space
-
-
-def _box_class(names: str) -> bool:
-    return "byline" in names or "author" in names
 
 
 Metas = Mapping[str, tuple[int, str]]
@@ -590,7 +587,8 @@ def _lang_code(tree) -> str | None:
     return said.value if said is not None else None
 
 
-def published(tree, url: str | None, objects: list[dict] | None = None, metas: Metas | None = None) -> Found | None:
+def published(tree, url: str | None, objects: list[dict] | None = None,
+              metas: Metas | None = None) -> Found | None:
     """The publication date, with its time and offset when the page gives them: what the
     metadata says (JSON-LD, ``<meta>``), else the date printed by the headline, else what
     htmldate finds (``<time>``, visible dates, the URL; its extensive search, which runs its

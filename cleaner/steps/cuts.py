@@ -80,10 +80,11 @@ def apply_cut_rules(draft: Draft, ctx: Context) -> Draft:
     drops, blocks = _cut_before(draft)
     generic = {p.id for p in ctx.packs if p.generic}
     at = _cut_from_at(draft, blocks, generic)
+    start = len(blocks) if at is None else at
+    # a trailer heading that cuts nothing (a "Read Next" box in a long article) goes alone
+    drops += [(b, rule.ref, rule.why) for b in blocks[:start]
+              if (rule := draft.marks.get(b.index)) is not None and rule.kind == "cut_from"]
     if at is not None:
         rule = draft.marks[blocks[at].index]
         drops += [(b, rule.ref, rule.why) for b in blocks[at:]]
-    else:  # a trailer heading that cuts nothing (a "Read Next" box in a long article): the heading goes
-        drops += [(b, rule.ref, rule.why) for b in blocks
-                  if (rule := draft.marks.get(b.index)) is not None and rule.kind == "cut_from"]
     return draft.remove("cut-rules", drops)
