@@ -304,10 +304,12 @@ def _by_similarity(s: _Search) -> Choice | None:
 
 
 def _by_weak_similarity(s: _Search) -> Choice | None:
-    """Near the start of the running text, a short line with a few of the clean title's words."""
+    """Near the start of the running text, a short line with a few of the clean title's words
+    and some text under it (the last line of a page heads nothing: a lone line after the
+    title is the text, however short)."""
     if not s.clean or s.start == 0:
         return None
-    near = range(max(1, s.start - _LOOK_BACK), min(len(s.blocks), s.start + _WEAK_AFTER, s.middle))
+    near = range(max(1, s.start - _LOOK_BACK), min(len(s.blocks) - 1, s.start + _WEAK_AFTER, s.middle))
     found, _ = _similar_headline(s.blocks, near, s.clean, min_share=_SOME_SIMILARITY, weak=True)
     return (found, s.blocks[found].text) if found is not None else None
 
