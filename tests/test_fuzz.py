@@ -76,6 +76,11 @@ def test_same_input_same_record(text):
 # for the headline when the record was cleaned again (its first line the page title)
 @example("AFP: Foreign Secretary William Hague urged the European Union...\n\nIran: 60% Of Population Is Poor"
          "\n\nTop Iran leaders aware of Qods Force in Iraq: U.S.")
+# ... and with text under that line: it is the headline (counted as running text for its "U.S."),
+# not the line above it, which the record cleaned again put under the title
+@example("AFP: Foreign Secretary William Hague urged the European Union...\n\nIran: 60% Of Population Is Poor"
+         "\n\nTop Iran leaders aware of Qods Force in Iraq: U.S.\n\n\"Our intelligence reveals that senior "
+         "leadership in Iran is aware of this activity,\" military spokesman Brig-Gen Kevin Bergner said in Baghdad.")
 def test_clean_record_rendered_as_dump_cleans_to_itself(text):
     first = CLEANER.clean(text)
     if not first.ok or not first.headline:

@@ -209,7 +209,11 @@ def _above_byline(blocks: tuple[Block, ...], lines: range, title: str | None) ->
 
 
 def _nearest_headline(blocks: tuple[Block, ...], start: int) -> int | None:
-    for j in range(start - 1, max(-1, start - 1 - _ADJACENT - 1), -1):
+    """The last headline-like line right before the running text (line ``start``), or that
+    text's first line when it is one with text under it (a headline that ends in "U.S." is
+    counted as a sentence)."""
+    first = (start,) if start + 1 < len(blocks) else ()
+    for j in (*first, *range(start - 1, max(-1, start - 1 - _ADJACENT - 1), -1)):
         if is_headline_like(blocks[j].text, min_words=4) and _candidate(blocks[j].text):
             return j
     return None
