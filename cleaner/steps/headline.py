@@ -12,8 +12,10 @@ Named strategies, tried in order:
   last item) and the headline shown is taken;
 * ``similar-to-title``: the line before the text that shares most words with the page title
   (or, when very alike, a line anywhere above the middle of the article);
-* ``weakly-similar``: a short line near the start of the text with a few of the title's words;
-* ``nearest-headline``: the last headline-like line right before the article text;
+* ``weakly-similar``: a short line near the start of the text with a few of the title's words,
+  and text under it;
+* ``nearest-headline``: the last headline-like line right before the article text, or its first
+  line when that is headline-like (a headline ending in "U.S." reads as a sentence);
 * ``above-byline``: the last headline-like line before the text with a byline, date or time
   under it (when there is a page title, a line that shares some of its words); else the
   first such line above the middle of the article;
@@ -211,7 +213,13 @@ def _above_byline(blocks: tuple[Block, ...], lines: range, title: str | None) ->
 def _nearest_headline(blocks: tuple[Block, ...], start: int) -> int | None:
     """The last headline-like line right before the running text (line ``start``), or that
     text's first line when it is one with text under it (a headline that ends in "U.S." is
-    counted as a sentence)."""
+    counted as a sentence).
+
+    >>> blocks = tuple(Block(i, t) for i, t in enumerate(["Iran: 60% Of Population Is Poor",
+    ...     "Top Iran leaders aware of Qods Force in Iraq: U.S.", "The military said so on Sunday in Baghdad."]))
+    >>> _nearest_headline(blocks, 1)
+    1
+    """
     first = (start,) if start + 1 < len(blocks) else ()
     for j in (*first, *range(start - 1, max(-1, start - 1 - _ADJACENT - 1), -1)):
         if is_headline_like(blocks[j].text, min_words=4) and _candidate(blocks[j].text):
