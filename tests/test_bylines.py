@@ -255,6 +255,29 @@ def test_markup_author_with_the_coauthors_of_the_byline_box(bare):
     assert bare.clean(html_page(head, body)).byline == ("Lucy Thorne",)
 
 
+def test_the_markup_authors_name_printed_alone_at_the_top_of_the_body_leaves_it(bare):
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ada Quill"}}</script>'
+    r = bare.clean(html_page(head, "<p>Ada Quill</p>"))
+    assert r.byline == ("Ada Quill",) and "Ada Quill" not in r.body.split("\n\n")
+    # not a line that says more than the name, nor another person's name, nor the site's own name
+    for line in ("Ada Quill reports from the harbour", "Ben Roe"):
+        assert line in bare.clean(html_page(head, f"<p>{line}</p>")).body.split("\n\n")
+    site = "<meta property='og:site_name' content='Harbour Times'><meta name='author' content='Harbour Times'>"
+    assert "Harbour Times" in bare.clean(html_page(site, "<p>Harbour Times</p>")).body.split("\n\n")
+    # nor the name further down, past the first paragraphs of the article (a heading about her)
+    paras = "".join(f"<p>{p}</p>" for p in (EN_LEDE, EN_PARA, EN_LEDE.replace("Monday", "Tuesday")))
+    r = bare.clean(html_page(head, f"{paras}<h2>Ada Quill</h2><p>{EN_PARA.replace('spring', 'autumn')}</p>"))
+    assert "Ada Quill" in r.body.split("\n\n")
+
+
+def test_the_byline_found_on_the_page_printed_alone_at_the_top_of_the_body_leaves_it(bare):
+    page = (f"<html><head><title>{EN_TITLE} | Harbour Times</title></head><body><div class='top'><h1>{EN_TITLE}</h1>"
+            f"<div class='meta'>Ada Quill</div><div>March 3, 2024</div></div>"
+            f"<article><p>Ada Quill</p><p>{EN_LEDE}</p><p>{EN_PARA}</p></article></body></html>")
+    r = bare.clean(page)
+    assert r.byline == ("Ada Quill",) and "Ada Quill" not in r.body.split("\n\n")
+
+
 def test_jsonld_author_given_by_reference(bare):
     graph = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": {"@id": "#p1"}},'
              ' {"@type": "Person", "@id": "#p1", "name": "Jane Doe"}]}</script>')

@@ -643,7 +643,8 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     """Find the bylines of the header zone; their lines leave the body, their names go in
     ``byline`` and their agencies in ``agency``. For HTML the markup's names count first
     (``cleaner/fields/resolve.py``); where the markup names no author, the page's own lines
-    (``Page.lines``) are searched as a text dump's would be."""
+    (``Page.lines``) are searched as a text dump's would be. A line at the top of the body
+    that names the byline's persons alone leaves it too."""
     words = words_for(draft, ctx)
     header = list(draft.header[-_BEFORE:])
     page = PageWords(draft)
@@ -651,11 +652,44 @@ def find_byline(draft: Draft, ctx: Context) -> Draft:
     chosen, zone = _search(header, list(draft.blocks), words, page, text=not ctx.html, headed=headed,
                            above=list(draft.header))
     if chosen:
-        draft = _without_bylines(draft, chosen, zone)
-        return _found(draft, chosen, page, text_line)
-    if ctx.html and ctx.page.lines:
-        return _on_page_lines(draft, ctx, words)
-    return draft
+        draft = _found(_without_bylines(draft, chosen, zone), chosen, page, text_line)
+    elif ctx.html and ctx.page.lines:
+        draft = _on_page_lines(draft, ctx, words)
+    return _without_markup_names(draft, ctx, words) if ctx.html else draft
+
+
+def _without_markup_names(draft: Draft, ctx: Context, words: Words | None) -> Draft:
+    """HTML: a line at the top of the body that names the persons the markup names as the
+    author, and nothing else ("Ada Quill" over the lede), is the byline printed: it leaves
+    the body. (The site's own name in the author markup does not count.)
+
+    >>> from ..page import Found, Page
+    >>> from ..settings import Settings
+    >>> page = Page("html", (), {"byline": Found(("Ada Quill",), "json-ld author", "markup")})
+    >>> ctx = Context(settings=Settings(), packs=(), page=page, tools={})
+    >>> draft = Draft((Block(0, "Ada Quill"), Block(1, "The council voted on Tuesday to close the old bridge.")))
+    >>> [b.text for b in _without_markup_names(draft, ctx, None).blocks]
+    ['The council voted on Tuesday to close the old bridge.']
+    """
+    found = ctx.page.markup.get("byline")
+    if found is None or found.kind != "markup" or not found.value:
+        return draft
+    return _without_name_lines(draft, found.value, words, "the author the markup names")
+
+
+def _without_name_lines(draft: Draft, names: tuple[str, ...], words: Words | None, who: str) -> Draft:
+    """The body without its lines near the top that name ``names`` and nothing else (no
+    date, agency or other words: the byline found elsewhere, printed again as a line of the
+    main content)."""
+    named = {fold(name) for name in names}
+    drops = []
+    for block in _near_top(draft.blocks):
+        reading = read_names(block.text, words)
+        if reading.names and not (reading.unknown or reading.agencies or reading.outlets or reading.group
+                                  or reading.dated) and {
+                fold(name) for name in reading.names} == named:
+            drops.append((block, "byline-printed", f"{who}, printed as a line of the body"))
+    return draft.remove("byline", drops)
 
 
 def _search(header: list[Block], blocks: list[Block], words: Words, page: PageWords, *, text: bool,
@@ -676,7 +710,8 @@ def _search(header: list[Block], blocks: list[Block], words: Words, page: PageWo
 def _on_page_lines(draft: Draft, ctx: Context, words: Words) -> Draft:
     """The byline of an HTML page whose markup names no author, from its own lines: the
     header zone around the line that is the markup's headline (else the prefixed bylines and
-    author boxes anywhere), read as a text dump's; the body (the main content) stays as it is."""
+    author boxes anywhere), read as a text dump's; the body (the main content) stays as it is
+    but for a line at its top that names those persons alone."""
     lines = list(ctx.page.lines)
     headline = fold(ctx.page.said("headline") or "")
     h = next((i for i, b in enumerate(lines) if headline and fold(b.text) == headline), None)
@@ -686,7 +721,11 @@ def _on_page_lines(draft: Draft, ctx: Context, words: Words) -> Draft:
     else:
         chosen, _ = _search(lines[max(0, h - _BEFORE): h], lines[h + 1:], words, page, text=True, headed=True,
                             above=lines[:h])
-    return _found(draft, chosen, page, lambda b: f"page {text_line(b)}") if chosen else draft
+    if not chosen:
+        return draft
+    draft = _found(draft, chosen, page, lambda b: f"page {text_line(b)}")
+    names = tuple(n for f in chosen for n in f.reading.names)
+    return _without_name_lines(draft, names, words, "the byline found on the page") if names else draft
 
 
 def _found(draft: Draft, chosen: list[_Byline], page: PageWords, where) -> Draft:
