@@ -260,6 +260,19 @@ def test_metadata_not_in_iso_8601_is_no_date_and_the_printed_one_stands(bare):
     assert r.published == "2024-08-25" and r.fields_from["published"].startswith("the date by the <h1>")
 
 
+def test_the_date_line_above_the_html_texts_first_paragraph_leaves_the_body(bare):
+    paragraphs = lambda r: r.body.split("\n\n")  # noqa: E731
+    r = bare.clean(page(body="<p>Updated March 3, 2024</p>"))
+    assert "Updated March 3, 2024" not in paragraphs(r) and r.published == "2024-03-03"
+    r = bare.clean(page(body="<p>Stand: 22.04.2024, 06:00 Uhr</p>"))
+    assert paragraphs(r)[0] == EN_LEDE
+    # not a line that opens what follows, a sentence with a date, nor a date line under the text
+    for line in ("Effective beginning June 2, 2025:", "On March 3, 2024 the council voted to close the old bridge."):
+        assert line in paragraphs(bare.clean(page(body=f"<p>{line}</p>")))
+    html = page().replace(f"<p>{EN_PARA}</p>", f"<p>{EN_PARA}</p><p>Updated March 3, 2024</p>")
+    assert "Updated March 3, 2024" in paragraphs(bare.clean(html))
+
+
 def test_printed_time_element_a_day_off_keeps_the_printed_day(bare):
     body = '<p><time datetime="2026-02-24T04:13:00+00:00">February 23, 2026</time></p>'
     assert bare.clean(page(body=body)).published == "2026-02-23"

@@ -214,7 +214,28 @@ def find_published(draft: Draft, ctx: Context) -> Draft:
     gives them)."""
     words = words_for(draft, ctx) if language_of(draft, ctx) else every_language()
     best = header_date(draft, ctx, words) or title_date(ctx, words) or page_date(draft, words, ctx.page.blocks)
+    if ctx.html:
+        draft = _without_date_lines(draft, words)
     if best is None:
         return draft
     stamp, block = best
     return draft.found("published", stamp.iso, text_line(block))
+
+
+def _without_date_lines(draft: Draft, words: Words) -> Draft:
+    """HTML: the date lines at the top of the main content, above its first paragraph of
+    running text ("Updated March 3, 2024", "Stand: 22.04.2024, 06:00 Uhr"), leave the body: the
+    article's header, which a text dump's content step cuts off with the rest of it.
+
+    >>> lede = "The council met on Monday and agreed on the new plan for the harbour, the mayor said."
+    >>> d = Draft((Block(0, "Updated March 3, 2024"), Block(1, "As of May 1, 2024:"), Block(2, lede),
+    ...            Block(3, "May 2, 2024")))
+    >>> [b.text[:14] for b in _without_date_lines(d, every_language()).blocks]
+    ['As of May 1, 2', 'The council me', 'May 2, 2024']
+    """
+    first = _first_paragraph(draft.blocks)
+    # (a line that ends with a colon opens what follows: "Effective beginning 6/2/2025:")
+    drops = [(b, "date-line", "the article's date line, above its text") for b in draft.blocks
+             if first is not None and b.index < first and not b.text.rstrip().endswith(":")
+             and date_line(b.text, words) is not None]
+    return draft.remove("published", drops)
