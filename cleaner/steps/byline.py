@@ -25,7 +25,9 @@ else an author box: a name beside an "Author" label, or over the one paragraph o
 that opens with it ("Ada Quill" / "Ada Quill is a reporter ...").
 
 Names are read by ``cleaner/fields/names.py``; agencies and outlets named in a byline go to
-``agency``. Every byline line taken leaves the body (a date glued to it stays, for the date).
+``agency``. Every byline line taken leaves the body (a date glued to it stays, for the date);
+in HTML so does a line at the top of the main content that names the byline's persons alone
+(the markup's, or those found on the page's own lines).
 """
 from __future__ import annotations
 

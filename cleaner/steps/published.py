@@ -11,6 +11,9 @@ date only when there is no other. When the zone has none: the date at the end of
 title, else the page's one date (the day all its publication dates give, or a date line that
 stands alone). Dates in a run of dated lines belong to other stories (a list of links,
 comments), a year alone to the footer's copyright, a date inside a sentence to the text.
+
+In HTML the date lines above the main content's first paragraph of running text leave the
+body (a text dump's content step cuts its header off with them).
 """
 from __future__ import annotations
 
