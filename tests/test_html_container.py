@@ -190,6 +190,28 @@ def test_the_next_story_of_an_endless_page_is_not_taken():
     assert texts(blocks) == [P[0], P[1]] and how is None
 
 
+def test_the_next_parts_of_a_split_article_are_taken_though_they_hold_less_than_the_chosen_text():
+    """Three paragraphs chosen, the article's two others in the next chunk of the same markup
+    after an advertisement (too few words to widen the choice to the element of the text)."""
+    first = f"<div class=chunk><div class=body><p>{P[0]}</p><p>{P[1]}</p><p>{P[2]}</p></div></div>"
+    second = f"<div class=chunk><div class=body><p>{P[3]}</p><p>{GUIDE[0]}</p></div></div>"
+    box = "<div class=chunk><div class=body><p>Sign up for our newsletter</p></div></div>"
+    chosen = [Block(0, P[0]), Block(1, P[1]), Block(2, P[2])]
+
+    def article(before: str = "", after: str = "", headline: str = "") -> lxml.html.HtmlElement:
+        return lxml.html.fromstring(f"<html><body><main><h1>Old bridge to close</h1><div class=chunks>{before}{first}"
+                                    f"<div class=ad>Advertisement</div>{headline}{after}</div></main></body></html>")
+
+    blocks, how = fill(article(after=second), chosen)
+    assert texts(blocks) == [P[0], P[1], P[2], P[3], GUIDE[0]]
+    assert how == "trafilatura and 2 lines of its next parts (the same element after it)"
+    # not a box of the same markup without running text, nor a part before the chosen one, nor
+    # the next story of an endless page
+    for tree in (article(after=box), article(before=second), article(after=second, headline="<h1>Storm closes the coast road</h1>")):
+        blocks, how = fill(tree, chosen)
+        assert texts(blocks) == [P[0], P[1], P[2]] and how is None
+
+
 # --- the region trafilatura reads ---------------------------------------------------------
 
 def sidebar_page(sidebar_words: int = 0) -> lxml.html.HtmlElement:

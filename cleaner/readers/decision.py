@@ -35,6 +35,7 @@ class Decision:
     max_extra: float
     widen: float
     page_prose: float
+    part_levels: int
     min_words: int
     cleared: float
     min_prose_share: float

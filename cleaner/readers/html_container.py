@@ -15,7 +15,9 @@ Where the page has one and a half times more running text outside the choice tha
 trafilatura kept a sliver (an introduction, one chunk of a split article): the lines of the
 element that holds most of the page's running text (from the container up) are all
 candidates, wherever they sit in it, unless that element holds an ``<h1>`` below the chosen
-text (the next story of an endless page).
+text (the next story of an endless page). Where it has less, the container's next parts are
+candidates too: the elements after it with its tag and class (the chunks of an article split
+by ads) that hold running text, on a page with no ``<h1>`` below the chosen text.
 
 The same lines tell trafilatura where to look before it chooses: ``region`` is the part of
 the page that holds nearly all its text, without the menus, footers and sidebars around it.
@@ -314,12 +316,57 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura",
     prose_set = set(prose)
     start = next((i for i in page.picked if i in prose_set), page.picked[0])
     extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, start, total)]
-    if not extra or (widened is None and page.words(extra) > decision.max_extra * total):
+    if widened is None and page.words(extra) > decision.max_extra * total:
+        extra = []  # the container is more than the article
+    parts = _next_parts(page, free, container, start, total, set(prose)) if widened is None else []
+    if not extra and not parts:
         return chosen, None
-    how = (f"{chooser} and {len(extra)} line{'s' * (len(extra) > 1)} of "
-           + ("the element holding the page's running text " if widened is not None else "its container ")
-           + describe(where))
-    return _merge(chosen, page, extra), how
+    how = f"{chooser} and " + " and ".join(
+        ([_lines_of(extra) + ("the element holding the page's running text " if widened is not None
+                              else "its container ") + describe(where)] if extra else [])
+        + ([_lines_of(parts) + "its next parts (the same element after it)"] if parts else []))
+    return _merge(chosen, page, sorted({*extra, *parts})), how
+
+
+def _lines_of(which: list[int]) -> str:
+    return f"{len(which)} line{'s' * (len(which) > 1)} of "
+
+
+def _next_parts(page: _Reading, free: list[bool], container, start: int, total: int, prose: set) -> list[int]:
+    """The lines left out of the container's next parts: the elements after it with its tag
+    and class (a split article's chunks between ads), under its ancestor
+    ``decision.part_levels`` up, each holding ``decision.near_share`` of the chosen words in
+    running text; none on an endless page (a headline below the chosen text).
+
+    >>> one, two = "The council voted on Tuesday to close the old bridge.", "The mayor said the vote was close."
+    >>> page = lxml.html.fromstring(
+    ...     f"<html><body><div class=chunks><div class=part><p>{one}</p><p>{two}</p></div><div class=ad>Advert</div>"
+    ...     "<div class=part><p>Work starts in May and lasts a year, and the ferry runs meanwhile.</p></div></div>"
+    ...     "</body></html>")
+    >>> blocks, how = fill(element_lines(page, re.compile("(?!)")), [Block(0, one), Block(1, two)])
+    >>> [b.text[:20] for b in blocks], how
+    (['The council voted on', 'The mayor said the v', 'Work starts in May a'], 'trafilatura and 1 line of its next parts (the same element after it)')
+    """
+    names = container.get("class")
+    if not names:
+        return []
+    ancestors = list(container.iterancestors())[:page.decision.part_levels]
+    if not ancestors:
+        return []
+    top, picked = ancestors[-1], set(page.picked)
+    if any(line.tag == "h1" and i > page.picked[0] and i not in picked and _within(line.owner, top)
+           for i, line in enumerate(page.lines)):
+        return []  # the next story of an endless page
+    out, after = [], False
+    for element in top.iter(container.tag):
+        if element is container:
+            after = True
+        elif after and element.get("class") == names and not _within(element, container) \
+                and not _within(container, element):
+            lines = [i for i in _left_out(page, free, element) if i in prose or i > start]
+            if page.words(i for i in lines if i in prose) >= page.decision.near_share * total:
+                out += lines
+    return out
 
 
 def _widened(page: _Reading, prose: list[int], container, total: int):
