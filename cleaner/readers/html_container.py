@@ -321,15 +321,25 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura",
     parts = _next_parts(page, free, container, start, total, set(prose)) if widened is None else []
     if not extra and not parts:
         return chosen, None
-    how = f"{chooser} and " + " and ".join(
-        ([_lines_of(extra) + ("the element holding the page's running text " if widened is not None
-                              else "its container ") + describe(where)] if extra else [])
-        + ([_lines_of(parts) + "its next parts (the same element after it)"] if parts else []))
-    return _merge(chosen, page, sorted({*extra, *parts})), how
+    told = []
+    if extra:
+        told.append(_lines_of(extra) + ("the element holding the page's running text " if widened is not None
+                                         else "its container ") + describe(where))
+    if parts:
+        told.append(_lines_of(parts) + "its next parts (the same element after it)")
+    return _merge(chosen, page, sorted({*extra, *parts})), f"{chooser} and " + " and ".join(told)
 
 
 def _lines_of(which: list[int]) -> str:
     return f"{len(which)} line{'s' * (len(which) > 1)} of "
+
+
+def _headline_below(page: _Reading, element) -> bool:
+    """Whether ``element`` holds an ``<h1>`` line below the first chosen line that was not
+    chosen: the next story of an endless page."""
+    picked = set(page.picked)
+    return any(line.tag == "h1" and i > page.picked[0] and i not in picked and _within(line.owner, element)
+               for i, line in enumerate(page.lines))
 
 
 def _next_parts(page: _Reading, free: list[bool], container, start: int, total: int, prose: set) -> list[int]:
@@ -353,20 +363,16 @@ def _next_parts(page: _Reading, free: list[bool], container, start: int, total: 
     ancestors = list(container.iterancestors())[:page.decision.part_levels]
     if not ancestors:
         return []
-    top, picked = ancestors[-1], set(page.picked)
-    if any(line.tag == "h1" and i > page.picked[0] and i not in picked and _within(line.owner, top)
-           for i, line in enumerate(page.lines)):
-        return []  # the next story of an endless page
+    top = ancestors[-1]
     out, after = [], False
-    for element in top.iter(container.tag):
+    for element in top.iter(container.tag):  # (page order: the container's own elements follow it)
         if element is container:
             after = True
-        elif after and element.get("class") == names and not _within(element, container) \
-                and not _within(container, element):
+        elif after and element.get("class") == names and not _within(element, container):
             lines = [i for i in _left_out(page, free, element) if i in prose or i > start]
             if page.words(i for i in lines if i in prose) >= page.decision.near_share * total:
                 out += lines
-    return out
+    return [] if out and _headline_below(page, top) else out  # (the next story of an endless page)
 
 
 def _widened(page: _Reading, prose: list[int], container, total: int):
@@ -379,11 +385,8 @@ def _widened(page: _Reading, prose: list[int], container, total: int):
         return None
     weight = page.weights(prose)
     widened = _deepest(weight, page.decision.page_prose * page.words(prose), container)
-    if widened is None:
-        return None
-    below = (line for i, line in enumerate(page.lines) if i > page.picked[0] and i not in picked and line.tag == "h1")
-    if any(_within(line.owner, widened) for line in below):
-        return None  # a headline below the chosen text: the next story of an endless page
+    if widened is None or _headline_below(page, widened):
+        return None  # (a headline below the chosen text: the next story of an endless page)
     return widened
 
 

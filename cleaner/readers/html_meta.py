@@ -591,10 +591,9 @@ def published(tree, url: str | None, objects: list[dict] | None = None,
               metas: Metas | None = None) -> Found | None:
     """The publication date, with its time and offset when the page gives them: what the
     metadata says (JSON-LD, ``<meta>``), else the date printed by the headline, else what
-    htmldate finds (``<time>``, visible dates, the URL; its extensive search, which runs its
-    cheap one first and goes on only when that fails: one call, not the cheap search and then
-    the extensive one, which began with the cheap one again; htmldate works on its own copy of
-    the tree and never fetches).
+    htmldate finds (``<time>``, visible dates, the URL: one call with its extensive search,
+    which tries the cheap one first; htmldate works on its own copy of the tree and never
+    fetches).
     ``objects``, ``metas``: the page's JSON-LD objects (``_jsonld_objects``) and ``<meta>``
     (``meta_index``), when read already."""
     from htmldate import find_date

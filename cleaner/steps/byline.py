@@ -685,11 +685,12 @@ def _without_name_lines(draft: Draft, names: tuple[str, ...], words: Words | Non
     main content)."""
     named = {fold(name) for name in names}
     drops = []
-    for block in _near_top(draft.blocks):
+    for block in _near_top(draft.blocks) if named else ():
+        if not all(name in fold(block.text) for name in named):
+            continue  # (the names read from a line are words of it: most lines are asked no more)
         reading = read_names(block.text, words)
-        if reading.names and not (reading.unknown or reading.agencies or reading.outlets or reading.group
-                                  or reading.dated) and {
-                fold(name) for name in reading.names} == named:
+        alone = not (reading.unknown or reading.agencies or reading.outlets or reading.group or reading.dated)
+        if alone and {fold(name) for name in reading.names} == named:
             drops.append((block, "byline-printed", f"{who}, printed as a line of the body"))
     return draft.remove("byline", drops)
 
@@ -727,7 +728,7 @@ def _on_page_lines(draft: Draft, ctx: Context, words: Words) -> Draft:
         return draft
     draft = _found(draft, chosen, page, lambda b: f"page {text_line(b)}")
     names = tuple(n for f in chosen for n in f.reading.names)
-    return _without_name_lines(draft, names, words, "the byline found on the page") if names else draft
+    return _without_name_lines(draft, names, words, "the byline found on the page")
 
 
 def _found(draft: Draft, chosen: list[_Byline], page: PageWords, where) -> Draft:

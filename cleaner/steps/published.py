@@ -237,8 +237,9 @@ def _without_date_lines(draft: Draft, words: Words) -> Draft:
     ['As of May 1, 2', 'The council me', 'May 2, 2024']
     """
     first = _first_paragraph(draft.blocks)
+    if first is None:
+        return draft
     # (a line that ends with a colon opens what follows: "Effective beginning 6/2/2025:")
     drops = [(b, "date-line", "the article's date line, above its text") for b in draft.blocks
-             if first is not None and b.index < first and not b.text.rstrip().endswith(":")
-             and date_line(b.text, words) is not None]
+             if b.index < first and not b.text.rstrip().endswith(":") and date_line(b.text, words) is not None]
     return draft.remove("published", drops)
