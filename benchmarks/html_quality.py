@@ -184,9 +184,9 @@ def stage_shares(cleaner, pages) -> str:
 
         def extract():
             if where is None:
-                return html._extract(tree, page["url"], fast=True)
+                return html._extract(tree, page["url"], fast=True, page_chars=html_container.text_chars(lines))
             with html._alone(where) as part:
-                return html._extract(part, page["url"], fast=True)
+                return html._extract(part, page["url"], fast=True, page_chars=html_container.text_chars(lines, where))
 
         blocks = timed("trafilatura fast", extract)
         timed("container check", lambda: html_container.link_blocks(

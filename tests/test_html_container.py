@@ -268,9 +268,9 @@ def test_when_trafilatura_finds_nothing_in_the_region_it_reads_the_whole_page(mo
     extract = html._extract
     seen = []
 
-    def nothing_in_the_region(tree, url, fast):
+    def nothing_in_the_region(tree, url, fast, page_chars):
         seen.append(tree.find(".//nav") is not None)  # the whole page has its <nav>; the region has none
-        return extract(tree, url, fast) if seen[-1] else []
+        return extract(tree, url, fast, page_chars) if seen[-1] else []
 
     monkeypatch.setattr(html, "_extract", nothing_in_the_region)
     tree = sidebar_page()

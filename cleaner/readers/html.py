@@ -20,7 +20,7 @@ from ..page import Found, Page
 from ..record import Removal
 from ..rulepack import Pack
 from ..textutil import is_prose, word_count
-from . import html_container, html_meta
+from . import html_container, html_meta, html_trafilatura
 from .decision import Decision
 
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
@@ -256,19 +256,19 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     where = html_container.region(lines, decision) if lines is not None and not fallback else None
     chooser = None  # trafilatura on the whole page: --explain says nothing
     if where is None:
-        blocks = _extract(tree, url, fast=not fallback)
+        blocks = _extract(tree, url, fast=not fallback, page_chars=_chars(lines))
     else:
         with _alone(where) as part:
-            blocks = _extract(part, url, fast=True)
+            blocks = _extract(part, url, fast=True, page_chars=_chars(lines, where))
         chooser = f"trafilatura reading {html_container.describe(where)}"
         if not blocks:  # nothing there for trafilatura (its rules want more of the page): the whole page
-            blocks, chooser = _extract(tree, url, fast=True), None
+            blocks, chooser = _extract(tree, url, fast=True, page_chars=_chars(lines)), None
     how = chooser
     if lines is not None:
         blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura", decision)
         how = filled or how
     if not fallback and 0 < prose_share(blocks) < decision.min_prose_share:
-        retried = _extract(tree, url, fast=False)
+        retried = _extract(tree, url, fast=False, page_chars=None)
         if _prose_words(retried) >= _prose_words(blocks) and (
                 _words(retried) < _words(blocks) or prose_share(retried) >= decision.min_prose_share):
             return retried, "trafilatura with its fallback extractors (the fast selection was mostly short lines)"
@@ -329,17 +329,33 @@ def _alone(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
 _JSON_LD = './/script[@type="application/ld+json"]'  # trafilatura reads a forum's page type there
 
 
-def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool) -> list[Block]:
+def _chars(lines: list[html_container.Line] | None, within=None) -> int | None:
+    """The length of the page's text by its ``lines`` (under ``within`` when given), for
+    trafilatura's escalation (``html_trafilatura.select``); None without lines."""
+    return html_container.text_chars(lines, within) if lines is not None else None
+
+
+def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool, page_chars: int | None) -> list[Block]:
+    """trafilatura's main content of ``tree`` as blocks: its fast selection stage by stage
+    where the page's text is measured (``page_chars``: ``html_trafilatura.select``), else
+    ``bare_extraction`` (fast or with its fallback extractors)."""
+    if fast and page_chars is not None:
+        return _output_blocks(html_trafilatura.select(tree, url, page_chars))
     import trafilatura
 
     # output_format "txt": the body tree alone, not also written out as text (it is read here)
     document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False, include_tables=True,
                                            with_metadata=False, output_format="txt")
-    if document is None or document.body is None:
+    return _output_blocks(document.body if document is not None else None)
+
+
+def _output_blocks(body) -> list[Block]:
+    """The blocks of trafilatura's output tree (its ``<body>``), none for None."""
+    if body is None:
         return []
     blocks: list[Block] = []
-    pieces = [("p", line) for line in _text_lines(document.body.text)]
-    for element in document.body:
+    pieces = [("p", line) for line in _text_lines(body.text)]
+    for element in body:
         pieces += _element_blocks(element, _KINDS)
         pieces += [("p", line) for line in _text_lines(element.tail)]  # text with no element of its own
     for kind, text in pieces:

@@ -266,6 +266,20 @@ def region(lines: list[Line], decision: Decision | None = None) -> Any:
     return found
 
 
+def text_chars(lines: list[Line], within=None) -> int:
+    """The length of the page's text: its lines and a line break after each; of the lines
+    that start under ``within`` when given.
+
+    >>> page = lxml.html.fromstring("<html><body><p>Home</p><main><p>The bridge closes.</p></main></body></html>")
+    >>> text_chars(element_lines(page, re.compile("(?!)"))), text_chars(element_lines(page, re.compile("(?!)")), page.find(".//main"))
+    (24, 19)
+    """
+    if within is None:
+        return sum(len(line.text) + 1 for line in lines)
+    inside = set(within.iter())
+    return sum(len(line.text) + 1 for line in lines if line.owner in inside)
+
+
 class _Reading:
     """The page's lines (not link text) matched against trafilatura's choice: their words and
     shingles, ``picked``, the lines it chose (in page order), and ``weight``, the chosen words

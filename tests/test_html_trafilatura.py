@@ -1,0 +1,68 @@
+"""html_trafilatura.select runs trafilatura's fast selection stage by stage with its internal
+functions: on a page that takes each stage it must give what bare_extraction gives (this
+fails first when a new trafilatura changes its internals), measuring the page's text by the
+number it is given."""
+import re
+from copy import copy
+
+import lxml.html
+import pytest
+import trafilatura
+from trafilatura.baseline import html2txt
+
+from cleaner.readers import html, html_container, html_trafilatura
+
+Q = "Work on the old bridge starts in May and lasts a year, the mayor told reporters on Monday. "
+P = "The council voted on Tuesday to close the old bridge for a year while engineers repair it. "
+PAGES = {
+    "article": f"<html><body><nav><a href=/>Home</a></nav><article><p>{P}</p><p>{P}</p></article></body></html>",
+    "comment section": f"<html><body><article><p>{P * 3}</p></article>"
+                       f"<div class='comments'><p>{P}What a great comment.</p></div></body></html>",
+    "no paragraph (baseline rescue)": f"<html><body><div>{P * 2}</div></body></html>",
+    # in recall mode trafilatura keeps "teaser" blocks
+    "short extraction (recall escalation)": f"<html><body><article><p>{P * 3}</p><div class='teaser'>"
+                                            + "".join(f"<p>{Q}({n})</p>" for n in range(20)) + "</div></article></body></html>",
+    "forum thread": '<html><head><script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+                    f'</head><body><div class="comment"><p>{P * 3}</p></div></body></html>',
+}
+
+
+def text(body) -> str | None:
+    return None if body is None else " ".join(body.itertext()).strip()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_select_gives_what_bare_extraction_gives(name):
+    tree = lxml.html.fromstring(PAGES[name])
+    before = lxml.html.tostring(tree)
+    document = trafilatura.bare_extraction(copy(tree), fast=True, include_comments=False, include_tables=True,
+                                           output_format="txt")
+    chosen = html_trafilatura.select(tree, None, page_chars=len(html2txt(tree)))
+    assert text(chosen) == text(document.body) and text(chosen)
+    assert lxml.html.tostring(tree) == before  # trafilatura read a copy
+
+
+def test_each_stage_is_taken():
+    def chosen(name, page_chars=None):
+        tree = lxml.html.fromstring(PAGES[name])
+        return text(html_trafilatura.select(tree, None, len(html2txt(tree)) if page_chars is None else page_chars))
+
+    assert "great comment" not in chosen("comment section")
+    assert chosen("forum thread").startswith("The council")  # the posts stand in "comment" containers
+    assert chosen("no paragraph (baseline rescue)").startswith("The council")
+    # the escalation reads the page's text as it is told: a short extraction of a long page is
+    # tried again in recall mode; of a page said to be short, it stays
+    assert chosen("short extraction (recall escalation)").count("Work on the old bridge") == 20
+    assert chosen("short extraction (recall escalation)", page_chars=1000) == (P * 3).strip()
+
+
+def test_the_readers_lines_measure_the_page_for_the_escalation():
+    tree = html.parse_html(PAGES["short extraction (recall escalation)"])
+    lines = html_container.element_lines(tree, re.compile("(?!)"))
+    blocks, _how = html.main_content_blocks(tree, None, lines=lines)
+    assert sum(b.text.count("Work on the old bridge") for b in blocks) == 20
+    assert html_container.text_chars(lines) >= 0.9 * len(html2txt(tree))
+
+
+def test_nothing_found_is_none():
+    assert html_trafilatura.select(lxml.html.fromstring("<html><body><nav></nav></body></html>"), None, 0) is None
