@@ -278,6 +278,24 @@ def test_when_trafilatura_finds_nothing_in_the_region_it_reads_the_whole_page(mo
     assert seen == [False, True] and texts(blocks)[-4:] == P
 
 
+def test_the_retry_with_fallbacks_reads_the_region_trafilatura_read(monkeypatch):
+    """A fast selection of mostly short lines is tried again with trafilatura's fallback
+    extractors on the same part of the page, not on the whole page."""
+    from cleaner.blocks import Block
+    from cleaner.readers import html
+    seen = []
+
+    def menu_then_article(tree, url, fast, page_chars):
+        seen.append((fast, tree.find(".//nav") is not None))
+        return [Block(i, f"Section {i} of the site") for i in range(200)] + [Block(200, P[0])] if fast else [Block(i, p) for i, p in enumerate(P)]
+
+    monkeypatch.setattr(html, "_extract", menu_then_article)
+    tree = sidebar_page()
+    blocks, how = html.main_content_blocks(tree, None, lines=html_container.element_lines(tree, FURNITURE))
+    assert seen == [(True, False), (False, False)] and texts(blocks) == P and "fallback" in how
+    assert tree.find(".//nav") is not None and len(tree.findall(".//p")) == len(P) + 2  # the page is whole again
+
+
 def test_explain_names_the_region_trafilatura_read():
     record = Cleaner(Settings(explain=True)).clean(lxml.html.tostring(sidebar_page()).decode())
     assert record.fields_from["body"] == "trafilatura reading <main>"

@@ -249,30 +249,40 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     container that it left out are put back (``html_container.fill``; neither is done when
     ``lines`` are None). When the result has some running text but mostly short lines (less
     than ``decision.min_prose_share``: a whole menu taken for the article), trafilatura runs
-    again on the whole page with its fallbacks, and that is taken when it keeps as much
-    running text in fewer words, or in more words that are mostly running text (the article
-    the menu stood for)."""
+    again with its fallback extractors on what it read (the region, else the whole page), and
+    that is taken when it keeps as much running text in fewer words, or in more words that
+    are mostly running text (the article the menu stood for)."""
     decision = decision or Decision.load()
     where = html_container.region(lines, decision) if lines is not None and not fallback else None
     chooser = None  # trafilatura on the whole page: --explain says nothing
     if where is None:
         blocks = _extract(tree, url, fast=not fallback, page_chars=_chars(lines))
     else:
-        with _alone(where) as part:
-            blocks = _extract(part, url, fast=True, page_chars=_chars(lines, where))
+        blocks = _extract_from(tree, where, url, fast=True, page_chars=_chars(lines, where))
         chooser = f"trafilatura reading {html_container.describe(where)}"
         if not blocks:  # nothing there for trafilatura (its rules want more of the page): the whole page
-            blocks, chooser = _extract(tree, url, fast=True, page_chars=_chars(lines)), None
+            blocks, chooser, where = _extract(tree, url, fast=True, page_chars=_chars(lines)), None, None
     how = chooser
     if lines is not None:
         blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura", decision)
         how = filled or how
     if not fallback and 0 < prose_share(blocks) < decision.min_prose_share:
-        retried = _extract(tree, url, fast=False, page_chars=None)
+        # (on the region, not the whole page: the same records on scrapinghub and fundus-dev, two
+        # wcxb-dev pages up, and a fraction of the time where there is a region)
+        retried = _extract_from(tree, where, url, fast=False, page_chars=None)
         if _prose_words(retried) >= _prose_words(blocks) and (
                 _words(retried) < _words(blocks) or prose_share(retried) >= decision.min_prose_share):
             return retried, "trafilatura with its fallback extractors (the fast selection was mostly short lines)"
     return blocks, how
+
+
+def _extract_from(tree: lxml.html.HtmlElement, where, url: str | None, fast: bool,
+                  page_chars: int | None) -> list[Block]:
+    """``_extract`` on the page of ``where`` alone (``_alone``), on ``tree`` when it is None."""
+    if where is None:
+        return _extract(tree, url, fast, page_chars)
+    with _alone(where) as part:
+        return _extract(part, url, fast, page_chars)
 
 
 def prose_share(blocks: list[Block]) -> float:
