@@ -113,7 +113,7 @@ _HOST_PARTS = frozenset({"www", "com", "co", "org", "net", "ac", "gov", "edu"})
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in fold(text) if ch.isalnum())
+    return "".join(filter(str.isalnum, fold(text)))
 
 
 def is_site_itself(name: str, host: str | None, site_name: str = "") -> bool:

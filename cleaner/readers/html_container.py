@@ -208,7 +208,7 @@ def is_text(text: str) -> bool:
     if text.count(" ") < 2:
         return False
     rest = text.translate(_LETTERS_AND_SPACES)  # the rest is read character by character
-    return len(text) - len(rest) + sum(c.isalpha() or c.isspace() for c in rest) >= 0.8 * len(text)
+    return len(text) - len(rest) + sum(map(str.isalpha, rest)) + sum(map(str.isspace, rest)) >= 0.8 * len(text)
 
 
 _LETTERS_AND_SPACES = str.maketrans("", "", string.ascii_letters + " \t\n\r\x0b\x0c")

@@ -45,7 +45,7 @@ class LanguageDetector:
         from langdetect.lang_detect_exception import LangDetectException
 
         sample = text[: self.sample_chars]
-        if sum(ch.isalpha() for ch in sample) < 20:
+        if sum(map(str.isalpha, sample)) < 20:
             return None
         detector = self._factory.create()
         detector.seed = self.seed
