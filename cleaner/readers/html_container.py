@@ -114,32 +114,13 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern,
         return []
     max_linked = (decision or Decision.load()).max_linked
     lines: list[Line] = []
-    parts: list[str] = []
-    owners: list = [body]  # the block element each open element's text belongs to
-    # the line's block element, its link characters, open links, furniture open now and around
-    # the line's first text
-    state = {"owner": None, "linked": 0, "links": 0, "furniture": (), "around": ()}
+    parts: list[str] = []  # the text of the line being read
+    owners: list = [body]  # the block element each open element's text belongs to (None: skipped)
     opened: list[bool] = []  # per open element: whether it is furniture
     judged: dict[tuple, bool] = {}  # (class, id) -> furniture or not
-
-    def add(text: str, owner) -> None:
-        if text.strip():
-            if state["owner"] is None:
-                state["owner"], state["around"] = owner, state["furniture"]
-            if state["links"]:
-                state["linked"] += len(text.strip())
-        parts.append(text)
-
-    def flush() -> None:
-        if not parts:  # (nothing added: nothing to reset either)
-            return
-        text = squash("".join(parts))
-        if text and state["owner"] is not None:
-            lines.append(Line(text, state["owner"], state["around"], state["linked"] > max_linked * len(text),
-                              _tokens(text)))
-        parts.clear()
-        state["owner"], state["linked"] = None, 0
-
+    # the line's block element, its link characters, and the furniture around its first text;
+    # the links and the furniture open now (plain locals: this loop sees every element)
+    owner, linked, around, links, furnished = None, 0, (), 0, ()
     walker = lxml.etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:  # no recursion: a page may nest elements deep
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -149,30 +130,48 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern,
                 owners.append(None)
                 continue
             if tag in BLOCK_TAGS:
-                flush()
-            owners.append(element if tag in BLOCK_TAGS else owners[-1])
+                if parts:
+                    _end_line(lines, parts, owner, around, linked, max_linked)
+                    owner, linked = None, 0
+                owners.append(element)
+            else:
+                owners.append(owners[-1])
             key = (element.get("class"), element.get("id")) if tag else (None, None)
             if key not in judged:  # templates repeat their class names: each is judged once
                 names = class_names(element) if tag else ""
                 judged[key] = bool(names) and furniture.search(names) is not None
             opened.append(judged[key] and element is not body)
             if opened[-1]:
-                state["furniture"] += (element,)
-            state["links"] += tag == "a"
-            if tag and element.text:
-                add(element.text, owners[-1])
+                furnished += (element,)
+            links += tag == "a"
+            text = element.text if tag else None
         else:
-            own = owners.pop()
-            if own is not None:
-                state["links"] -= tag == "a"
-                if tag in BLOCK_TAGS:
-                    flush()
+            if owners.pop() is not None:
+                links -= tag == "a"
+                if tag in BLOCK_TAGS and parts:
+                    _end_line(lines, parts, owner, around, linked, max_linked)
+                    owner, linked = None, 0
                 if opened.pop():
-                    state["furniture"] = state["furniture"][:-1]
-            if element is not body and element.tail:
-                add(element.tail, owners[-1])
-    flush()
+                    furnished = furnished[:-1]
+            text = element.tail if element is not body else None
+        if text:  # an element's own text (at its start) or its tail (at its end)
+            if stripped := text.strip():
+                if owner is None:
+                    owner, around = owners[-1], furnished
+                if links:
+                    linked += len(stripped)
+            parts.append(text)
+    if parts:
+        _end_line(lines, parts, owner, around, linked, max_linked)
     return lines
+
+
+def _end_line(lines: list[Line], parts: list[str], owner, around: tuple, linked: int, max_linked: float) -> None:
+    """The line of ``parts`` (emptied) appended to ``lines`` when it has text and an owner."""
+    text = squash("".join(parts))
+    if text and owner is not None:
+        lines.append(Line(text, owner, around, linked > max_linked * len(text), _tokens(text)))
+    parts.clear()
 
 
 def _tokens(text: str) -> list[str]:
