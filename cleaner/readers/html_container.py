@@ -195,7 +195,7 @@ def _shingles(tokens: list[str]) -> set[tuple[str, ...]]:
     """
     if len(tokens) <= _SHINGLE:
         return {tuple(tokens)} if tokens else set()
-    return set(zip(*(tokens[k:] for k in range(_SHINGLE))))
+    return set(zip(*[tokens[k:] for k in range(_SHINGLE)]))
 
 
 def is_text(text: str) -> bool:
