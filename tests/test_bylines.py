@@ -539,3 +539,21 @@ def test_a_line_of_names_over_a_reviewers_credit_and_a_date_is_the_byline(bare):
     r = bare.clean(dump(f"{EN_TITLE} | Harbour Times", "Home", EN_TITLE, EN_LEDE, "Ada Quill", "Photo: Ben Roe",
                         EN_PARA))
     assert r.byline == ()
+
+
+@pytest.mark.parametrize("page", [
+    '<div><span itemprop="author"><b itemprop="name">Ann</b><i itemprop="name">Lee</i></span></div>',
+    '<div><span itemprop="author"><span itemprop="author"><b itemprop="name">Ann</b></span></span></div>',
+    '<div><span itemprop="author"><!-- a comment only --></span><b itemprop="name">Not an author</b></div>',
+    '<div><p itemprop="author name">Ann</p><p class="Byline-author">By Ann</p><p class="authority">x</p></div>',
+    '<html><body><p class="byline">By Ann</p></body></html><!-- after --><p itemprop="author">Bo</p>',
+])
+def test_author_markup_walk_selects_what_the_xpaths_select(page):
+    """html_meta._author_markup walks the elements once instead of running two XPaths: the
+    same elements in the same order."""
+    import lxml.html
+    from cleaner.readers import html_meta
+    tree = lxml.html.fromstring(page)
+    marked, authorish = html_meta._author_markup(tree)
+    assert marked == tree.xpath('//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and not(*)]')
+    assert authorish == tree.xpath('//*[@class][contains(@class, "uthor") or contains(@class, "yline")]')

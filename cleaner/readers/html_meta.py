@@ -30,14 +30,7 @@ _MAX_JSONLD = 200_000
 _H1_SIMILARITY = 0.3
 _H2_LOOK = 5  # the first few <h2>: the article's heading stands before its sub-headings
 _H2_SIMILARITY = 0.7
-#: rel=author links and itemprop=author markup (its names, or itself when it has no children)
-_AUTHOR_XPATHS = (
-    '//a[@rel="author"]',
-    '//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and not(*)]',
-)
-#: the elements whose class has "uthor" or "yline": searched once for the author-name markup
-#: and the byline or author boxes, both among them
-_AUTHORISH = '//*[@class][contains(@class, "uthor") or contains(@class, "yline")]'
+_REL_AUTHOR = '//a[@rel="author"]'
 _AUTHOR_NAME_CLASSES = ("author-name", "author__name", "byline__name", "authorName", "post-author")
 _BOX_CLASS = re.compile("byline|author")  # the class of a byline or author box
 _BOX_CHARS = 80  # a byline or author box has less text
@@ -55,12 +48,43 @@ def _author_elements(tree) -> Iterator[list]:
     >>> [[e.tag for e in found] for found in _author_elements(page)]
     [[], [], ['b'], ['p', 'b']]
     """
-    yield tree.xpath(_AUTHOR_XPATHS[0])
-    yield tree.xpath(_AUTHOR_XPATHS[1])
-    authorish = tree.xpath(_AUTHORISH)
+    yield tree.xpath(_REL_AUTHOR)
+    marked, authorish = _author_markup(tree)
+    yield marked
     yield [e for e in authorish if any(name in e.get("class") for name in _AUTHOR_NAME_CLASSES)]
     yield [e for e in authorish if e.tag not in ("body", "html") and _BOX_CLASS.search(e.get("class"))
            and len(_XML_SPACE.sub(" ", e.text_content()).strip(" ")) < _BOX_CHARS]  # XPath's normalize-space
+
+
+def _author_markup(tree) -> tuple[list, list]:
+    """(the ``itemprop=name`` elements inside ``itemprop=author`` ones and the ``itemprop=author``
+    elements without child elements; the elements whose class has "uthor" or "yline"), each in
+    page order: what ``//*[@itemprop="author"]//*[@itemprop="name"] | //*[@itemprop="author" and
+    not(*)]`` and ``//*[@class][contains(@class, "uthor") or contains(@class, "yline")]`` select,
+    in one walk of the elements (a third of the time of the two XPaths).
+
+    >>> import lxml.html
+    >>> page = lxml.html.fromstring('<div><span itemprop="author"><b itemprop="name">Ann</b></span>'
+    ...                             '<i itemprop="author">Bo</i><p class="byline">x</p></div>')
+    >>> [[e.text for e in found] for found in _author_markup(page)]
+    [['Ann', 'Bo'], ['x']]
+    """
+    authors, names, authorish = [], [], []
+    for element in _document(tree):
+        prop = element.get("itemprop")
+        if prop == "author":
+            authors.append(element)
+        elif prop == "name":
+            names.append(element)
+        names_class = element.get("class")
+        if names_class is not None and ("uthor" in names_class or "yline" in names_class):
+            authorish.append(element)
+    if not authors:
+        return [], authorish
+    inside = set(authors)
+    marked = {e for e in names if any(a in inside for a in e.iterancestors())}
+    marked |= {e for e in authors if not any(isinstance(child.tag, str) for child in e)}
+    return [e for e in _document(tree) if e in marked], authorish
 
 
 Metas = Mapping[str, tuple[int, str]]
