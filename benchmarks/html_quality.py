@@ -183,10 +183,8 @@ def stage_shares(cleaner, pages) -> str:
         where = timed("page walk and region", lambda: html_container.region(lines, decision))
 
         def extract():
-            if where is None:
-                return html._extract(tree, page["url"], fast=True, page_chars=html_container.text_chars(lines))
-            with html._alone(where) as part:
-                return html._extract(part, page["url"], fast=True, page_chars=html_container.text_chars(lines, where))
+            chars = html_container.text_chars(lines, where)
+            return html._extract_from(tree, where, page["url"], fast=True, page_chars=chars)
 
         blocks = timed("trafilatura fast", extract)
         timed("container check", lambda: html_container.link_blocks(

@@ -254,14 +254,11 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     are mostly running text (the article the menu stood for)."""
     decision = decision or Decision.load()
     where = html_container.region(lines, decision) if lines is not None and not fallback else None
-    chooser = None  # trafilatura on the whole page: --explain says nothing
-    if where is None:
-        blocks = _extract(tree, url, fast=not fallback, page_chars=_chars(lines))
-    else:
-        blocks = _extract_from(tree, where, url, fast=True, page_chars=_chars(lines, where))
-        chooser = f"trafilatura reading {html_container.describe(where)}"
-        if not blocks:  # nothing there for trafilatura (its rules want more of the page): the whole page
-            blocks, chooser, where = _extract(tree, url, fast=True, page_chars=_chars(lines)), None, None
+    blocks = _extract_from(tree, where, url, fast=not fallback, page_chars=_chars(lines, where))
+    # (trafilatura on the whole page: --explain says nothing)
+    chooser = f"trafilatura reading {html_container.describe(where)}" if where is not None else None
+    if where is not None and not blocks:  # nothing there for trafilatura (its rules want more of the page)
+        blocks, chooser, where = _extract(tree, url, fast=True, page_chars=_chars(lines)), None, None
     how = chooser
     if lines is not None:
         blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura", decision)

@@ -331,7 +331,7 @@ def fill(lines: list[Line], chosen: list[Block], chooser: str = "trafilatura",
     extra = [i for i in _left_out(page, free, where) if widened is not None or _among_chosen(page, i, start, total)]
     if widened is None and page.words(extra) > decision.max_extra * total:
         extra = []  # the container is more than the article
-    parts = _next_parts(page, free, container, start, total, set(prose)) if widened is None else []
+    parts = _next_parts(page, free, container, start, total, prose_set) if widened is None else []
     if not extra and not parts:
         return chosen, None
     told = []

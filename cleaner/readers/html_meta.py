@@ -69,22 +69,20 @@ def _author_markup(tree) -> tuple[list, list]:
     >>> [[e.text for e in found] for found in _author_markup(page)]
     [['Ann', 'Bo'], ['x']]
     """
-    authors, names, authorish = [], [], []
+    props, authorish = [], []  # (the elements with itemprop author or name, in page order)
     for element in _document(tree):
-        prop = element.get("itemprop")
-        if prop == "author":
-            authors.append(element)
-        elif prop == "name":
-            names.append(element)
-        names_class = element.get("class")
-        if names_class is not None and ("uthor" in names_class or "yline" in names_class):
+        if element.get("itemprop") in ("author", "name"):
+            props.append(element)
+        classes = element.get("class")
+        if classes is not None and ("uthor" in classes or "yline" in classes):
             authorish.append(element)
+    authors = {e for e in props if e.get("itemprop") == "author"}
     if not authors:
         return [], authorish
-    inside = set(authors)
-    marked = {e for e in names if any(a in inside for a in e.iterancestors())}
-    marked |= {e for e in authors if not any(isinstance(child.tag, str) for child in e)}
-    return [e for e in _document(tree) if e in marked], authorish
+    marked = [e for e in props
+              if (e.get("itemprop") == "name" and any(a in authors for a in e.iterancestors()))
+              or (e.get("itemprop") == "author" and not any(isinstance(child.tag, str) for child in e))]
+    return marked, authorish
 
 
 Metas = Mapping[str, tuple[int, str]]
