@@ -184,7 +184,7 @@ def stage_shares(cleaner, pages) -> str:
 
         def extract():
             chars = html_container.text_chars(lines, where)
-            return html._extract_from(tree, where, page["url"], fast=True, page_chars=chars)
+            return html._extract_from(tree, where, page["url"], fast=True, page_chars=chars).blocks
 
         blocks = timed("trafilatura fast", extract)
         timed("container check", lambda: html_container.link_blocks(

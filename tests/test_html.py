@@ -174,29 +174,31 @@ def test_menu_taken_for_the_article_is_extracted_again(monkeypatch):
     article = [Block(0, PARAS[0]), Block(1, PARAS[1])]
     calls = []
 
-    def fake(tree, url, fast, page_chars):
+    def fake(tree, url, fast, page_chars, main=None):
         calls.append(fast)
-        return menu + article if fast else article
+        return html.Extraction(menu + article if fast else article)
     monkeypatch.setattr(html, "_extract", fake)
     assert html.main_content_blocks(None, None)[0] == article and calls == [True, False]
 
     calls.clear()  # the article found again is longer than the menu, and mostly running text: taken
     long_article = [Block(i, PARAS[i % len(PARAS)]) for i in range(12)]
-    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars: calls.append(fast) or
-                        (menu + article[:1] if fast else long_article))
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars, main=None: calls.append(fast) or
+                        html.Extraction(menu + article[:1] if fast else long_article))
     assert html.main_content_blocks(None, None)[0] == long_article and calls == [True, False]
 
     calls.clear()  # found again, but mostly short lines too: the fast result stays
-    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars: calls.append(fast) or
-                        (menu + article[:1] if fast else menu * 2 + article))
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars, main=None: calls.append(fast) or
+                        html.Extraction(menu + article[:1] if fast else menu * 2 + article))
     assert html.main_content_blocks(None, None)[0] == menu + article[:1] and calls == [True, False]
 
     calls.clear()  # mostly running text already: no second extraction
-    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars: calls.append(fast) or article + menu[:2])
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars, main=None: calls.append(fast) or
+                        html.Extraction(article + menu[:2]))
     assert len(html.main_content_blocks(None, None)[0]) == 4 and calls == [True]
 
     calls.clear()  # no running text at all (a list page): nothing to judge by, fast result kept
-    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars: calls.append(fast) or (menu if fast else article))
+    monkeypatch.setattr(html, "_extract", lambda tree, url, fast, page_chars, main=None: calls.append(fast) or
+                        html.Extraction(menu if fast else article))
     assert html.main_content_blocks(None, None)[0] == menu and calls == [True]
 
 

@@ -268,9 +268,9 @@ def test_when_trafilatura_finds_nothing_in_the_region_it_reads_the_whole_page(mo
     extract = html._extract
     seen = []
 
-    def nothing_in_the_region(tree, url, fast, page_chars):
+    def nothing_in_the_region(tree, url, fast, page_chars, main=None):
         seen.append(tree.find(".//nav") is not None)  # the whole page has its <nav>; the region has none
-        return extract(tree, url, fast, page_chars) if seen[-1] else []
+        return extract(tree, url, fast, page_chars, main) if seen[-1] else html.Extraction([])
 
     monkeypatch.setattr(html, "_extract", nothing_in_the_region)
     tree = sidebar_page()
@@ -285,14 +285,18 @@ def test_the_retry_with_fallbacks_reads_the_region_trafilatura_read(monkeypatch)
     from cleaner.readers import html
     seen = []
 
-    def menu_then_article(tree, url, fast, page_chars):
-        seen.append((fast, tree.find(".//nav") is not None))
-        return [Block(i, f"Section {i} of the site") for i in range(200)] + [Block(200, P[0])] if fast else [Block(i, p) for i, p in enumerate(P)]
+    def menu_then_article(tree, url, fast, page_chars, main=None):
+        seen.append((fast, tree.find(".//nav") is not None, main))
+        if fast:
+            menu = [Block(i, f"Section {i} of the site") for i in range(200)]
+            return html.Extraction(menu + [Block(200, P[0])], ("main",))
+        return html.Extraction([Block(i, p) for i, p in enumerate(P)])
 
     monkeypatch.setattr(html, "_extract", menu_then_article)
     tree = sidebar_page()
     blocks, how = html.main_content_blocks(tree, None, lines=html_container.element_lines(tree, FURNITURE))
-    assert seen == [(True, False), (False, False)] and texts(blocks) == P and "fallback" in how
+    # (what the fast selection's main extractor found there is handed over, not looked for again)
+    assert seen == [(True, False, None), (False, False, ("main",))] and texts(blocks) == P and "fallback" in how
     assert tree.find(".//nav") is not None and len(tree.findall(".//p")) == len(P) + 2  # the page is whole again
 
 

@@ -1,7 +1,7 @@
 """html_trafilatura.select runs trafilatura's fast selection stage by stage with its internal
-functions: on a page that takes each stage it must give what bare_extraction gives (this
-fails first when a new trafilatura changes its internals), measuring the page's text by the
-number it is given."""
+functions, and with_fallbacks its cascade with the fallback extractors: on a page that takes
+each stage they must give what bare_extraction gives, fast and not (this fails first when a
+new trafilatura changes its internals), measuring the page's text by the number they are given."""
 import re
 from copy import copy
 
@@ -37,7 +37,7 @@ def test_select_gives_what_bare_extraction_gives(name):
     before = lxml.html.tostring(tree)
     document = trafilatura.bare_extraction(copy(tree), fast=True, include_comments=False, include_tables=True,
                                            output_format="txt")
-    chosen = html_trafilatura.select(tree, None, page_chars=len(html2txt(tree)))
+    chosen = html_trafilatura.select(tree, None, page_chars=len(html2txt(tree))).body
     assert text(chosen) == text(document.body) and text(chosen)
     assert lxml.html.tostring(tree) == before  # trafilatura read a copy
 
@@ -45,7 +45,7 @@ def test_select_gives_what_bare_extraction_gives(name):
 def test_each_stage_is_taken():
     def chosen(name, page_chars=None):
         tree = lxml.html.fromstring(PAGES[name])
-        return text(html_trafilatura.select(tree, None, len(html2txt(tree)) if page_chars is None else page_chars))
+        return text(html_trafilatura.select(tree, None, len(html2txt(tree)) if page_chars is None else page_chars).body)
 
     assert "great comment" not in chosen("comment section")
     assert chosen("forum thread").startswith("The council")  # the posts stand in "comment" containers
@@ -65,4 +65,41 @@ def test_the_readers_lines_measure_the_page_for_the_escalation():
 
 
 def test_nothing_found_is_none():
-    assert html_trafilatura.select(lxml.html.fromstring("<html><body><nav></nav></body></html>"), None, 0) is None
+    menu = "<html><body><nav></nav></body></html>"
+    assert html_trafilatura.select(lxml.html.fromstring(menu), None, 0).body is None
+    assert html_trafilatura.with_fallbacks(lxml.html.fromstring(menu), None, 0) is None
+
+
+# and a page whose text readability finds where the main extractor finds a menu
+FALLBACK_PAGES = {
+    **PAGES,
+    "a menu and a div of text (readability)": "<html><body><ul>"
+                                              + "".join(f"<li><a href=/{n}>Section {n}</a></li>" for n in range(30))
+                                              + f"</ul><div><div>{P * 4}</div></div></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", FALLBACK_PAGES)
+def test_with_fallbacks_gives_what_bare_extraction_gives(name):
+    """Alone, and given what select's main extractor found (the retry's way: not found again)."""
+    tree = lxml.html.fromstring(FALLBACK_PAGES[name])
+    before = lxml.html.tostring(tree)
+    document = trafilatura.bare_extraction(copy(tree), fast=False, include_comments=False, include_tables=True,
+                                           output_format="txt")
+    expected = text(document.body) if document is not None else None
+    chars = len(html2txt(tree))
+    assert text(html_trafilatura.with_fallbacks(tree, None, chars)) == expected
+    main = html_trafilatura.select(tree, None, chars).main
+    assert text(html_trafilatura.with_fallbacks(tree, None, chars, main)) == expected
+    assert lxml.html.tostring(tree) == before
+
+
+def test_the_fallbacks_are_taken():
+    def chosen(name):
+        tree = lxml.html.fromstring(FALLBACK_PAGES[name])
+        chars = len(html2txt(tree))
+        return text(html_trafilatura.with_fallbacks(tree, None, chars, html_trafilatura.select(tree, None, chars).main))
+
+    assert chosen("a menu and a div of text (readability)").startswith("The council") and "Section" not in chosen(
+        "a menu and a div of text (readability)")
+    assert chosen("no paragraph (baseline rescue)").startswith("The council")

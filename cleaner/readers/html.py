@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 from copy import copy
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Iterator, Mapping, NamedTuple
 
 import lxml.etree
 import lxml.html
@@ -254,32 +254,42 @@ def main_content_blocks(tree: lxml.html.HtmlElement, url: str | None, fallback: 
     are mostly running text (the article the menu stood for)."""
     decision = decision or Decision.load()
     where = html_container.region(lines, decision) if lines is not None and not fallback else None
-    blocks = _extract_from(tree, where, url, fast=not fallback, page_chars=_chars(lines, where))
+    found = _extract_from(tree, where, url, fast=not fallback, page_chars=_chars(lines, where))
     # (trafilatura on the whole page: --explain says nothing)
     chooser = f"trafilatura reading {html_container.describe(where)}" if where is not None else None
-    if where is not None and not blocks:  # nothing there for trafilatura (its rules want more of the page)
-        blocks, chooser, where = _extract(tree, url, fast=True, page_chars=_chars(lines)), None, None
-    how = chooser
+    if where is not None and not found.blocks:  # nothing there for trafilatura (its rules want more of the page)
+        found, chooser, where = _extract(tree, url, fast=True, page_chars=_chars(lines)), None, None
+    blocks, how = found.blocks, chooser
     if lines is not None:
         blocks, filled = html_container.fill(lines, blocks, chooser or "trafilatura", decision)
         how = filled or how
     if not fallback and 0 < prose_share(blocks) < decision.min_prose_share:
         # (on the region, not the whole page: the same records on scrapinghub and fundus-dev, two
-        # wcxb-dev pages up, and a fraction of the time where there is a region)
-        retried = _extract_from(tree, where, url, fast=False, page_chars=None)
+        # wcxb-dev pages up, and a fraction of the time where there is a region; what the main
+        # extractor found there is not looked for again)
+        retried = _extract_from(tree, where, url, fast=False, page_chars=_chars(lines, where), main=found.main).blocks
         if _prose_words(retried) >= _prose_words(blocks) and (
                 _words(retried) < _words(blocks) or prose_share(retried) >= decision.min_prose_share):
             return retried, "trafilatura with its fallback extractors (the fast selection was mostly short lines)"
     return blocks, how
 
 
+class Extraction(NamedTuple):
+    """trafilatura's main content as blocks, and what its main extractor found
+    (``html_trafilatura.Selection.main``; None when not kept) for its fallback extractors to
+    be compared with on the same part of the page."""
+
+    blocks: list[Block]
+    main: tuple | None = None
+
+
 def _extract_from(tree: lxml.html.HtmlElement, where, url: str | None, fast: bool,
-                  page_chars: int | None) -> list[Block]:
+                  page_chars: int | None, main: tuple | None = None) -> Extraction:
     """``_extract`` on the page of ``where`` alone (``_alone``), on ``tree`` when it is None."""
     if where is None:
-        return _extract(tree, url, fast, page_chars)
+        return _extract(tree, url, fast, page_chars, main)
     with _alone(where) as part:
-        return _extract(part, url, fast, page_chars)
+        return _extract(part, url, fast, page_chars, main)
 
 
 def prose_share(blocks: list[Block]) -> float:
@@ -342,18 +352,23 @@ def _chars(lines: list[html_container.Line] | None, within=None) -> int | None:
     return html_container.text_chars(lines, within) if lines is not None else None
 
 
-def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool, page_chars: int | None) -> list[Block]:
-    """trafilatura's main content of ``tree`` as blocks: its fast selection stage by stage
-    where the page's text is measured (``page_chars``: ``html_trafilatura.select``), else
-    ``bare_extraction`` (fast or with its fallback extractors)."""
-    if fast and page_chars is not None:
-        return _output_blocks(html_trafilatura.select(tree, url, page_chars))
+def _extract(tree: lxml.html.HtmlElement, url: str | None, fast: bool, page_chars: int | None,
+             main: tuple | None = None) -> Extraction:
+    """trafilatura's main content of ``tree``: fast (``html_trafilatura.select``) or with its
+    fallback extractors (``html_trafilatura.with_fallbacks``, given what the fast selection's
+    main extractor found, ``main``) where the page's text is measured (``page_chars``), else
+    by ``bare_extraction``."""
+    if page_chars is not None:
+        if fast:
+            selection = html_trafilatura.select(tree, url, page_chars)
+            return Extraction(_output_blocks(selection.body), selection.main)
+        return Extraction(_output_blocks(html_trafilatura.with_fallbacks(tree, url, page_chars, main)))
     import trafilatura
 
     # output_format "txt": the body tree alone, not also written out as text (it is read here)
     document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False, include_tables=True,
                                            with_metadata=False, output_format="txt")
-    return _output_blocks(document.body if document is not None else None)
+    return Extraction(_output_blocks(document.body if document is not None else None))
 
 
 def _output_blocks(body) -> list[Block]:
