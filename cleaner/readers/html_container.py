@@ -123,7 +123,9 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern,
     owner, linked, around, links, furnished = None, 0, (), 0, ()
     walker = lxml.etree.iterwalk(body, events=("start", "end"))
     for event, element in walker:  # no recursion: a page may nest elements deep
-        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = element.tag
+        if not isinstance(tag, str):
+            tag = ""
         if event == "start":
             if tag in _SKIPPED:
                 walker.skip_subtree()  # its "end" comes all the same
@@ -160,7 +162,9 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern,
                     owner, around = owners[-1], furnished
                 if links:
                     linked += len(stripped)
-            parts.append(text)
+                parts.append(text)
+            elif owner is not None:  # (blank text before a line's first words: squashed away)
+                parts.append(text)
     if parts:
         _end_line(lines, parts, owner, around, linked, max_linked)
     return lines
