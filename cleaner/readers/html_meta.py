@@ -70,12 +70,13 @@ def _author_markup(tree) -> tuple[list, list]:
     [['Ann', 'Bo'], ['x']]
     """
     props, authorish = [], []  # (the elements with itemprop author or name, in page order)
-    for element in _document(tree):
-        if element.get("itemprop") in ("author", "name"):
-            props.append(element)
-        classes = element.get("class")
-        if classes is not None and ("uthor" in classes or "yline" in classes):
-            authorish.append(element)
+    for top in _tops(tree):
+        for element in top.iter():
+            if element.get("itemprop") in ("author", "name"):
+                props.append(element)
+            classes = element.get("class")
+            if classes is not None and ("uthor" in classes or "yline" in classes):
+                authorish.append(element)
     authors = {e for e in props if e.get("itemprop") == "author"}
     if not authors:
         return [], authorish
@@ -691,26 +692,27 @@ def _footer_marks(tree) -> list:
     ['b', 'p']
     """
     found = []  # (page order, element)
-    for element in _document(tree):
-        text, tail = element.text, element.tail
-        if text and _marked(text) and isinstance(element.tag, str) and _in_footer(element):
-            found.append((_page_order(element, tail=False), element))
-        if tail and _marked(tail) and (parent := element.getparent()) is not None and _in_footer(parent):
-            found.append((_page_order(element, tail=True), element))
+    for top in _tops(tree):
+        for element in top.iter():
+            text, tail = element.text, element.tail
+            # (a copyright mark: "©", "opyright", "(c)" or "(C)")
+            if text and ("©" in text or "opyright" in text or "(c)" in text or "(C)" in text) and (
+                    isinstance(element.tag, str) and _in_footer(element)):
+                found.append((_page_order(element, tail=False), element))
+            if tail and ("©" in tail or "opyright" in tail or "(c)" in tail or "(C)" in tail) and (
+                    (parent := element.getparent()) is not None and _in_footer(parent)):
+                found.append((_page_order(element, tail=True), element))
     return [element for _, element in sorted(found, key=lambda pair: pair[0])]
 
 
-def _document(tree) -> Iterator:
-    """Every element of ``tree``'s document, in page order: also those of the top elements
-    beside the root (a second ``<html>`` after the first), which XPath's "//" searches too."""
+def _tops(tree) -> tuple:
+    """The top elements of ``tree``'s document in page order: the root and those beside it (a
+    second ``<html>`` after the first), whose elements XPath's "//" searches too (each
+    ``top.iter()`` in turn: every element of the document, in page order)."""
     root = tree.getroottree().getroot()
-    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
-        yield from top.iter()
-
-
-def _marked(text: str) -> bool:
-    """A copyright mark: "©", "opyright", "(c)" or "(C)"."""
-    return "©" in text or "opyright" in text or "(c)" in text or "(C)" in text
+    if root.getprevious() is None and root.getnext() is None:
+        return (root,)
+    return (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings())
 
 
 def _in_footer(element) -> bool:
