@@ -294,8 +294,10 @@ class _Reading:
         self.tokens = [line.tokens for line in self.lines]
         self.shingles = [_shingles(t) for t in self.tokens]
         self.taken: set = set()  # the shingles of the chosen blocks
+        of_line = dict(zip((line.text for line in self.lines), self.shingles))  # (most blocks are a line)
         for block in chosen:
-            self.taken |= _shingles(_tokens(block.text))
+            shingles = of_line.get(block.text)
+            self.taken |= shingles if shingles is not None else _shingles(_tokens(block.text))
         share = decision.chosen_share
         self.picked = [i for i, sh in enumerate(self.shingles) if sh and len(self.taken & sh) >= share * len(sh)]
         self.weight = self.weights(self.picked)
@@ -450,7 +452,8 @@ def link_blocks(lines: list[Line], blocks: list[Block], decision: Decision | Non
     frozenset({1})
     """
     share = (decision or Decision.load()).chosen_share
-    tokens = [_tokens(block.text) for block in blocks]
+    of_line = {line.text: line.tokens for line in lines}  # (most blocks are a line of the page)
+    tokens = [of_line[block.text] if block.text in of_line else _tokens(block.text) for block in blocks]
     words = {word for t in tokens for word in t}
     linked: set = set()
     for line in lines:

@@ -61,8 +61,8 @@ class LanguageDetector:
 def _prepare(detector, text: str, memo: dict) -> None:
     """``detector.append(text)`` with langdetect's per-character loops (collapsing spaces,
     telling Latin letters from others, cutting the text into n-grams) done by regular
-    expressions and a memo of each character's normal form, and its per-language loops as
-    comprehensions: the same text, n-grams and products, so the same answers (checked on
+    expressions and a memo of each character's normal form, and its detection loop by
+    ``_detect_block``: the same text, n-grams and products, so the same answers (checked on
     3,696 samples of 17 languages), in a fraction of the time. (langdetect counts every character from
     U+0300 up as non-Latin, also the Latin Extended Additional block it means to spare: kept.)"""
     text = detector.URL_RE.sub(" ", text)
