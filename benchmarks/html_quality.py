@@ -16,6 +16,7 @@ import argparse
 import gzip
 import json
 import re
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -145,18 +146,42 @@ def score(pages, results: list[dict], seconds: float) -> dict:
     return out
 
 
-def table(name: str, pages: list[dict], systems) -> list[str]:
+def table(name: str, pages: list[dict], systems, speed_rounds: int = 0) -> list[str]:
     lines = [f"### HTML: {name} ({len(pages)} pages)", "",
              "| system | body P | body R | body F1 | headline | byline | date | pages/s |",
              "|---|---:|---:|---:|---:|---:|---:|---:|"]
     fmt = lambda v: "-" if v is None else f"{v:.3f}"
     runs = run_interleaved([system for _, system in systems], pages)
+    speed = {}
     for (label, _), (results, seconds) in zip(systems, runs):
         s = score(pages, results, seconds)
+        speed[label] = s["pages_per_s"]
         lines.append(f"| {label} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {fmt(s['headline'])} | "
                      f"{fmt(s['byline'])} | {fmt(s['date'])} | {s['pages_per_s']:.0f} |")
         print(lines[-1], flush=True)
+    ours, peer = speed[systems[0][0]], speed[PEER]
+    lines += ["", f"{systems[0][0]}: {ours / peer:.2f}x the pages/s of {PEER} ({ours:.1f} against {peer:.1f}), "
+                  "one core, every system taking turns on the same pages in this run" + (
+                      f"; the two alone taking turns, {speed_rounds} more passes: {speed_ratios(pages, systems, speed_rounds)}."
+                      if speed_rounds else ".")]
     return lines
+
+
+def speed_ratios(pages: list[dict], systems, rounds: int) -> str:
+    """cleaner's pages/s over the peer's, ``rounds`` passes of the two alone taking turns on
+    20-page chunks (the speed target's measure, without the other systems' time between
+    them: a full garbage collection of the process, 0.1-0.2 s, lands in one or the other)."""
+    ours, peer = systems[0][1], dict(systems)[PEER]
+    ratios = []
+    for _ in range(rounds):
+        (_, mine), (_, theirs) = run_interleaved([ours, peer], pages)
+        ratios.append(theirs / mine)
+    shown = ", ".join(f"{r:.2f}x" for r in ratios)
+    return f"{shown} (median {statistics.median(ratios):.2f}x)"
+
+
+#: the peer whose pages/s the speed target names
+PEER = "trafilatura.bare_extraction (with metadata)"
 
 
 def stage_shares(cleaner, pages) -> str:
@@ -199,11 +224,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--write", action="store_true", help="write the tables into RESULTS.md")
+    parser.add_argument("--speed-rounds", type=int, default=3,
+                        help="passes of cleaner and the peer alone, taking turns, for the speed ratio")
     args = parser.parse_args()
     cleaner = Cleaner(Settings())
     systems = [("cleaner", run_cleaner(cleaner)),
                ("cleaner --html-fallback", run_cleaner(Cleaner(Settings(html_fallback=True)))),
-               ("trafilatura.bare_extraction (with metadata)", run_trafilatura_meta),
+               (PEER, run_trafilatura_meta),
                ("trafilatura.extract (fast=True)", run_trafilatura_fast),
                ("readability-lxml", run_readability),
                ("resiliparse (main_content)", run_resiliparse),
@@ -211,7 +238,7 @@ def main() -> None:
     out = []
     for name in ("scrapinghub", "wcxb-dev", "fundus-dev"):
         pages = load(name, args.limit)
-        out += table(name, pages, systems) + ["", stage_shares(cleaner, pages), ""]
+        out += table(name, pages, systems, args.speed_rounds) + ["", stage_shares(cleaner, pages), ""]
         print(out[-2], flush=True)
     text = "\n".join(out).rstrip()
     print(text)
