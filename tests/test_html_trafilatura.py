@@ -31,14 +31,19 @@ def text(body) -> str | None:
     return None if body is None else " ".join(body.itertext()).strip()
 
 
+def bare_text(tree, fast: bool) -> str | None:
+    """The text of ``bare_extraction``'s body (on a copy), as the reader calls it."""
+    document = trafilatura.bare_extraction(copy(tree), fast=fast, include_comments=False, include_tables=True,
+                                           output_format="txt")
+    return text(document.body) if document is not None else None
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_select_gives_what_bare_extraction_gives(name):
     tree = lxml.html.fromstring(PAGES[name])
     before = lxml.html.tostring(tree)
-    document = trafilatura.bare_extraction(copy(tree), fast=True, include_comments=False, include_tables=True,
-                                           output_format="txt")
     chosen = html_trafilatura.select(tree, None, page_chars=len(html2txt(tree))).body
-    assert text(chosen) == text(document.body) and text(chosen)
+    assert text(chosen) == bare_text(tree, fast=True) and text(chosen)
     assert lxml.html.tostring(tree) == before  # trafilatura read a copy
 
 
@@ -84,9 +89,7 @@ def test_with_fallbacks_gives_what_bare_extraction_gives(name):
     """Alone, and given what select's main extractor found (the retry's way: not found again)."""
     tree = lxml.html.fromstring(FALLBACK_PAGES[name])
     before = lxml.html.tostring(tree)
-    document = trafilatura.bare_extraction(copy(tree), fast=False, include_comments=False, include_tables=True,
-                                           output_format="txt")
-    expected = text(document.body) if document is not None else None
+    expected = bare_text(tree, fast=False)
     chars = len(html2txt(tree))
     assert text(html_trafilatura.with_fallbacks(tree, None, chars)) == expected
     main = html_trafilatura.select(tree, None, chars).main

@@ -162,8 +162,7 @@ def element_lines(tree: lxml.html.HtmlElement, furniture: Pattern,
                     owner, around = owners[-1], furnished
                 if links:
                     linked += len(stripped)
-                parts.append(text)
-            elif owner is not None:  # (blank text before a line's first words: squashed away)
+            if owner is not None:  # (blank text before a line's first words would be squashed away)
                 parts.append(text)
     if parts:
         _end_line(lines, parts, owner, around, linked, max_linked)

@@ -695,12 +695,9 @@ def _footer_marks(tree) -> list:
     for top in _tops(tree):
         for element in top.iter():
             text, tail = element.text, element.tail
-            # (a copyright mark: "©", "opyright", "(c)" or "(C)")
-            if text and ("©" in text or "opyright" in text or "(c)" in text or "(C)" in text) and (
-                    isinstance(element.tag, str) and _in_footer(element)):
+            if text and _marked(text) and isinstance(element.tag, str) and _in_footer(element):
                 found.append((_page_order(element, tail=False), element))
-            if tail and ("©" in tail or "opyright" in tail or "(c)" in tail or "(C)" in tail) and (
-                    (parent := element.getparent()) is not None and _in_footer(parent)):
+            if tail and _marked(tail) and (parent := element.getparent()) is not None and _in_footer(parent):
                 found.append((_page_order(element, tail=True), element))
     return [element for _, element in sorted(found, key=lambda pair: pair[0])]
 
@@ -710,9 +707,12 @@ def _tops(tree) -> tuple:
     second ``<html>`` after the first), whose elements XPath's "//" searches too (each
     ``top.iter()`` in turn: every element of the document, in page order)."""
     root = tree.getroottree().getroot()
-    if root.getprevious() is None and root.getnext() is None:
-        return (root,)
     return (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings())
+
+
+def _marked(text: str) -> bool:
+    """A copyright mark: "©", "opyright", "(c)" or "(C)"."""
+    return "©" in text or "opyright" in text or "(c)" in text or "(C)" in text
 
 
 def _in_footer(element) -> bool:

@@ -59,21 +59,15 @@ def select(tree, url: str | None, page_chars: int) -> Selection:
     >>> select(lxml.html.fromstring("<html><body><nav></nav></body></html>"), None, page_chars=0).body is None
     True
     """
-    from trafilatura import core
-    from trafilatura.baseline import baseline
-
     options = _options(url)
     main = body, text = _main(_pruned(copy(tree)), options, url)
     raw = None  # the pruned copy that the rescue and the escalation read, made when they run
     if len(text) < options.min_extracted_size:
         raw = _pruned(copy(tree))
-        rescued, rescued_text, rescued_length = baseline(raw)  # (it reads a copy)
-        if rescued_length > len(text):
-            body, text = rescued, rescued_text
+        body, text = _rescued(body, text, raw)
     if _escalates(text, page_chars):
-        recall = _recall(options)
-        retried, retried_text = _main(raw if raw is not None else _pruned(copy(tree)), recall, url)
-        if len(retried_text) >= options.min_extracted_size and len(retried_text) > core.ESCALATION_ACCEPT_RATIO * len(text):
+        retried, retried_text = _main(raw if raw is not None else _pruned(copy(tree)), _recall(options), url)
+        if _recall_wins(retried_text, text, options):
             body, text = retried, retried_text
     return Selection(body if len(text) >= options.min_output_size else None, main)
 
@@ -91,7 +85,6 @@ def with_fallbacks(tree, url: str | None, page_chars: int, main: tuple | None = 
     'The council voted on Tuesday to close th'
     """
     from trafilatura import core
-    from trafilatura.baseline import baseline
     from trafilatura.external import compare_extraction, justext_rescue
     from trafilatura.htmlprocessing import convert_tags, tree_cleaning
     from trafilatura.main_extractor import extract_content
@@ -102,18 +95,24 @@ def with_fallbacks(tree, url: str | None, page_chars: int, main: tuple | None = 
     body, text = main if main is not None else extract_content(convert_tags(copy(cleaned), options, url), options)
     body, text = compare_extraction(cleaned, copy(raw), body, text, options)
     if len(text) < options.min_extracted_size:
-        rescued, rescued_text, rescued_length = baseline(raw)
-        if rescued_length > len(text):
-            body, text = rescued, rescued_text
+        body, text = _rescued(body, text, raw)
     if _escalates(text, page_chars):
         retried, retried_text = core._recall_retry(raw, _recall(options), url)  # (it reads a copy)
         justext, justext_text = justext_rescue(copy(raw), options)
-        length, retried_length, justext_length = len(text), len(retried_text), len(justext_text)
-        if justext_length > retried_length and justext_length > core.ESCALATION_JUSTEXT_RATIO * length:
+        if len(justext_text) > len(retried_text) and len(justext_text) > core.ESCALATION_JUSTEXT_RATIO * len(text):
             body, text = justext, justext_text
-        elif retried_length >= options.min_extracted_size and retried_length > core.ESCALATION_ACCEPT_RATIO * length:
+        elif _recall_wins(retried_text, text, options):
             body, text = retried, retried_text
     return body if len(text) >= options.min_output_size else None
+
+
+def _rescued(body, text: str, raw) -> tuple:
+    """Stage 4: trafilatura's baseline on the pruned part ``raw`` (it reads a copy), taken
+    when it finds more text than ``body``'s."""
+    from trafilatura.baseline import baseline
+
+    rescued, rescued_text, rescued_length = baseline(raw)
+    return (rescued, rescued_text) if rescued_length > len(text) else (body, text)
 
 
 def _escalates(text: str, page_chars: int) -> bool:
@@ -121,6 +120,15 @@ def _escalates(text: str, page_chars: int) -> bool:
     from trafilatura import core
 
     return 0 < len(text) < core.ESCALATION_MAX_LENGTH and len(text) < core.ESCALATION_PAGE_SHARE * page_chars
+
+
+def _recall_wins(retried_text: str, text: str, options) -> bool:
+    """Stage 5's choice: the recall-mode extraction is taken when it is long enough and
+    ``ESCALATION_ACCEPT_RATIO`` times longer."""
+    from trafilatura import core
+
+    length = len(retried_text)
+    return length >= options.min_extracted_size and length > core.ESCALATION_ACCEPT_RATIO * len(text)
 
 
 def _recall(options):
